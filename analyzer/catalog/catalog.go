@@ -1,0 +1,200 @@
+// Package catalog is kafkalint's table of Kafka client configuration keys:
+// for each supported Apache Kafka version, every key the Java consumer,
+// producer, admin client, Kafka Streams and Kafka Connect define, with type,
+// default, validator, importance and deprecation.
+//
+// The table (catalog_gen.go) is generated from apache/kafka's own ConfigDef
+// definitions by internal/gencatalog; run `go generate ./analyzer/catalog`.
+// Rules never hard-code a Kafka default: they ask the catalog for the target
+// version.
+package catalog
+
+//go:generate go run ./internal/gencatalog
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Client is a bit set of the Kafka clients that define a key.
+type Client uint8
+
+// The clients whose ConfigDefs the catalog holds.
+const (
+	Consumer  Client = 1 << iota // ConsumerConfig
+	Producer                     // ProducerConfig
+	Admin                        // AdminClientConfig
+	Streams                      // StreamsConfig
+	Connector                    // Connect ConnectorConfig, SinkConnectorConfig, SourceConnectorConfig
+	Worker                       // Connect WorkerConfig, DistributedConfig, StandaloneConfig
+)
+
+// Type is a ConfigDef.Type.
+type Type uint8
+
+// The ConfigDef types (clients/src/main/java/org/apache/kafka/common/config/ConfigDef.java).
+const (
+	Boolean Type = iota + 1
+	String
+	Int
+	Short
+	Long
+	Double
+	List
+	Class
+	Password
+)
+
+var typeNames = [...]string{"", "boolean", "string", "int", "short", "long", "double", "list", "class", "password"}
+
+// String returns the type name as Kafka's documentation spells it.
+func (t Type) String() string {
+	if int(t) < len(typeNames) && t != 0 {
+		return typeNames[t]
+	}
+	return fmt.Sprintf("Type(%d)", t)
+}
+
+// Version is an Apache Kafka release line, such as 3.7.
+type Version struct{ Major, Minor int }
+
+// ParseVersion parses "3.7", "3.7.1" or "4.0" (the patch level is ignored).
+func ParseVersion(s string) (Version, error) {
+	parts := strings.Split(strings.TrimSpace(s), ".")
+	if len(parts) < 2 || len(parts) > 3 {
+		return Version{}, fmt.Errorf("version %q: want MAJOR.MINOR", s)
+	}
+	maj, err1 := strconv.Atoi(parts[0])
+	min, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil || maj < 0 || min < 0 {
+		return Version{}, fmt.Errorf("version %q: want MAJOR.MINOR", s)
+	}
+	return Version{maj, min}, nil
+}
+
+func (v Version) String() string { return fmt.Sprintf("%d.%d", v.Major, v.Minor) }
+
+// Less reports whether v is older than w.
+func (v Version) Less(w Version) bool {
+	return v.Major < w.Major || v.Major == w.Major && v.Minor < w.Minor
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (v Version) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts only a
+// version the catalog holds.
+func (v *Version) UnmarshalText(b []byte) error {
+	p, err := ParseVersion(string(b))
+	if err != nil {
+		return err
+	}
+	if _, ok := tables[p]; !ok {
+		return fmt.Errorf("version %s: kafkalint knows %s", p, versionList())
+	}
+	*v = p
+	return nil
+}
+
+func versionList() string {
+	vs := Versions()
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = v.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+// Versions returns the versions the catalog holds, oldest first.
+func Versions() []Version { return append([]Version(nil), versions...) }
+
+// Newest returns the newest version the catalog holds.
+func Newest() Version { return versions[len(versions)-1] }
+
+// Key is one configuration key as a version of Kafka defines it.
+type Key struct {
+	Name string
+	Type Type
+	// Default is the default rendered as a properties value ("45000",
+	// "true", a comma-separated list of class names); HasDefault is false
+	// for ConfigDef.NO_DEFAULT_VALUE and a null default.
+	Default    string
+	HasDefault bool
+	// Valid holds the ValidString/CaseInsensitiveValidString values, if any.
+	Valid []string
+	// CaseInsensitive is true for CaseInsensitiveValidString validators.
+	CaseInsensitive bool
+	// Min and Max bound a numeric key (ConfigDef.Range); nil when open.
+	Min, Max *float64
+	// Importance is "high", "medium" or "low".
+	Importance string
+	// Clients is the set of clients that define the key in this version.
+	Clients Client
+	// Deprecated is non-empty when the key is deprecated in this version: it
+	// names the replacement or says why.
+	Deprecated string
+	// Sensitive is true for PASSWORD keys and for keys that embed
+	// credentials (sasl.jaas.config).
+	Sensitive bool
+	// Doc is the first sentence of the key's documentation.
+	Doc string
+}
+
+// Catalog is the key table of one Kafka version.
+type Catalog struct {
+	Version Version
+	keys    map[string]*Key
+}
+
+// For returns the catalog of version v, or of the nearest older version the
+// catalog holds; ok is false when v is older than every version held.
+func For(v Version) (c *Catalog, ok bool) {
+	var best *Catalog
+	for _, w := range versions {
+		if w.Less(v) || w == v {
+			best = tables[w]
+		}
+	}
+	return best, best != nil
+}
+
+// Lookup returns the key named name.
+func (c *Catalog) Lookup(name string) (*Key, bool) {
+	k, ok := c.keys[name]
+	return k, ok
+}
+
+// Names returns the names of the keys any of clients defines, sorted.
+func (c *Catalog) Names(clients Client) []string {
+	var names []string
+	for n, k := range c.keys {
+		if k.Clients&clients != 0 {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Removal records a key that an older version defined and a newer one
+// dropped.
+type Removal struct {
+	Name        string
+	Since       Version // first version without the key
+	Replacement string  // what to use instead, or why it went
+}
+
+// Removed reports whether name was defined for some client by a version
+// older than c's and dropped by c's version.
+func (c *Catalog) Removed(name string) (Removal, bool) {
+	r, ok := removals[name]
+	if !ok || c.Version.Less(r.Since) {
+		return Removal{}, false
+	}
+	if _, still := c.keys[name]; still {
+		return Removal{}, false
+	}
+	return r, true
+}

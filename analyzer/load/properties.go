@@ -1,0 +1,246 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/magiconair/properties"
+)
+
+// The scanner below follows java.util.Properties.load as implemented by
+// github.com/magiconair/properties (lex.go), which kafkalint uses for the
+// key→value map. magiconair keeps no positions, so kafkalint scans the same
+// input a second time with this position-keeping scanner and checks that both
+// agree (ParseProperties; the fuzz test FuzzLoadProperties holds the two maps
+// against each other). Where magiconair departs from the JDK (an empty key is
+// an error; a backslash before a newline inside a key is kept as a newline),
+// the scanner follows magiconair so the two can never disagree silently.
+
+const propsWhitespace = " \f\t"
+
+// errEmptyKey is returned for a line that starts with '=' or ':'.
+var errEmptyKey = errors.New("empty key: the line starts with a separator")
+
+type propScanner struct {
+	src  string
+	off  int // byte offset of the next rune
+	line int
+	col  int
+	// position before the last next(), for backup
+	prevOff, prevLine, prevCol int
+	buf                        strings.Builder
+	file                       *File
+}
+
+const eof = -1
+
+func (s *propScanner) pos() Pos { return Pos{Line: s.line, Col: s.col} }
+
+func (s *propScanner) next() rune {
+	s.prevOff, s.prevLine, s.prevCol = s.off, s.line, s.col
+	if s.off >= len(s.src) {
+		return eof
+	}
+	r, w := utf8.DecodeRuneInString(s.src[s.off:])
+	s.off += w
+	if r == '\n' || r == '\r' {
+		s.line++
+		s.col = 1
+	} else {
+		s.col++
+	}
+	return r
+}
+
+func (s *propScanner) backup() { s.off, s.line, s.col = s.prevOff, s.prevLine, s.prevCol }
+
+func (s *propScanner) peek() rune {
+	if s.off >= len(s.src) {
+		return eof
+	}
+	r, _ := utf8.DecodeRuneInString(s.src[s.off:])
+	return r
+}
+
+func (s *propScanner) skipWhitespace() {
+	for {
+		r := s.peek()
+		if r == eof || !strings.ContainsRune(propsWhitespace, r) {
+			return
+		}
+		s.next()
+	}
+}
+
+func isEOL(r rune) bool { return r == '\n' || r == '\r' }
+
+func (s *propScanner) errorf(p Pos, format string, args ...any) error {
+	return &PosError{Path: s.file.Path, Pos: p, Err: fmt.Errorf(format, args...)}
+}
+
+// escape decodes the escape sequence after a backslash at p.
+func (s *propScanner) escape(p Pos) error {
+	r := s.next()
+	switch r {
+	case eof:
+		return s.errorf(p, "backslash at end of file")
+	case 'f':
+		s.buf.WriteRune('\f')
+	case 'n':
+		s.buf.WriteRune('\n')
+	case 'r':
+		s.buf.WriteRune('\r')
+	case 't':
+		s.buf.WriteRune('\t')
+	case 'u':
+		var v rune
+		for range 4 {
+			d := s.next()
+			var n rune
+			switch {
+			case d >= '0' && d <= '9':
+				n = d - '0'
+			case d >= 'a' && d <= 'f':
+				n = d - 'a' + 10
+			case d >= 'A' && d <= 'F':
+				n = d - 'A' + 10
+			default:
+				return s.errorf(p, `invalid \u escape: want four hex digits`)
+			}
+			v = v<<4 | n
+		}
+		s.buf.WriteRune(v)
+	default:
+		s.buf.WriteRune(r)
+	}
+	return nil
+}
+
+func (s *propScanner) run() error {
+	for {
+		r := s.next()
+		switch {
+		case r == eof:
+			return nil
+		case isEOL(r), strings.ContainsRune(propsWhitespace, r):
+			continue
+		case r == '#' || r == '!':
+			p := Pos{Line: s.prevLine, Col: s.prevCol}
+			start := s.off
+			for r := s.peek(); r != eof && !isEOL(r); r = s.peek() {
+				s.next()
+			}
+			s.file.Comments = append(s.file.Comments, Comment{
+				Text: strings.TrimSpace(s.src[start:s.off]),
+				Pos:  p,
+			})
+		default:
+			s.backup()
+			if err := s.entry(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (s *propScanner) entry() error {
+	var e Entry
+	e.KeyPos = s.pos()
+	s.buf.Reset()
+	atEOF := false
+key:
+	for {
+		p := s.pos()
+		r := s.next()
+		switch {
+		case r == '\\':
+			if err := s.escape(p); err != nil {
+				return err
+			}
+		case r == eof:
+			atEOF = true
+			break key
+		case strings.ContainsRune(" \f\t\r\n:=", r):
+			s.backup()
+			break key
+		default:
+			s.buf.WriteRune(r)
+		}
+	}
+	e.KeyEnd = s.pos()
+	e.Key = s.buf.String()
+	if e.Key == "" {
+		if atEOF {
+			return nil
+		}
+		return s.errorf(e.KeyPos, "%w", errEmptyKey)
+	}
+	if atEOF {
+		e.ValuePos, e.ValueEnd = e.KeyEnd, e.KeyEnd
+		s.file.Entries = append(s.file.Entries, e)
+		return nil
+	}
+	s.skipWhitespace()
+	if r := s.peek(); r == ':' || r == '=' {
+		s.next()
+	}
+	s.skipWhitespace()
+	e.ValuePos = s.pos()
+	e.ValueEnd = e.ValuePos
+	s.buf.Reset()
+	for {
+		p := s.pos()
+		r := s.next()
+		switch {
+		case r == '\\':
+			if isEOL(s.peek()) {
+				s.next()
+				s.skipWhitespace()
+			} else if err := s.escape(p); err != nil {
+				return err
+			}
+			e.ValueEnd = s.pos()
+		case r == eof || isEOL(r):
+			e.Value = s.buf.String()
+			s.file.Entries = append(s.file.Entries, e)
+			return nil
+		default:
+			s.buf.WriteRune(r)
+			e.ValueEnd = s.pos()
+		}
+	}
+}
+
+// ParseProperties parses src, which must be valid UTF-8 with no byte-order
+// mark and with "\r\n" already folded to "\n" (Load does both), as
+// java.util.Properties syntax. It returns every entry and comment with its
+// position, and an error of type *PosError for malformed input. The map of
+// last values per key is checked against github.com/magiconair/properties;
+// a disagreement is reported as an error rather than linted wrongly.
+func ParseProperties(path, src string) (*File, error) {
+	f := &File{Path: path, Dialect: Properties}
+	s := &propScanner{src: src, line: 1, col: 1, file: f}
+	if err := s.run(); err != nil {
+		return nil, err
+	}
+	ref, err := (&properties.Loader{Encoding: properties.UTF8, DisableExpansion: true}).LoadBytes([]byte(src))
+	if err != nil {
+		return nil, &PosError{Path: path, Err: fmt.Errorf("properties parser: %w", err)}
+	}
+	if !maps.Equal(f.Map(), ref.Map()) {
+		return nil, &PosError{Path: path, Err: errors.New("internal: position scanner and properties parser disagree; please report this file")}
+	}
+	return f, nil
+}
+
+// Map returns the last value of each key, as java.util.Properties keeps it.
+func (f *File) Map() map[string]string {
+	m := make(map[string]string, len(f.Entries))
+	for _, e := range f.Entries {
+		m[e.Key] = e.Value
+	}
+	return m
+}
