@@ -1,0 +1,167 @@
+package analyzer
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/kafkalint/kafkalint/analyzer/catalog"
+	"github.com/kafkalint/kafkalint/analyzer/load"
+)
+
+// File is one configuration file as rules see it: the parsed entries with
+// positions, the detected role, the catalog of its client version and the
+// settings that apply to it.
+type File struct {
+	*load.File
+	// Role is the set of clients the file configures.
+	Role Role
+	// RoleSource says how Role was found: "settings", "keys" or "file name".
+	RoleSource string
+	// Catalog is the key table of the file's client version.
+	Catalog *catalog.Catalog
+	// Settings are the resolved settings for the file.
+	Settings FileSettings
+	// Named is true when the file was named on the command line rather
+	// than found by walking a directory.
+	Named bool
+
+	values     map[string]Value // explicit values, last occurrence
+	directives []directive
+}
+
+// Effective returns the value of key: the explicit value when the file sets
+// it, else the catalog default of the file's client version, else an Unset
+// Value.
+func (f *File) Effective(key string) Value {
+	if v, ok := f.values[key]; ok {
+		return v
+	}
+	spec, _ := f.Catalog.Lookup(key)
+	if spec == nil || !spec.HasDefault {
+		return Value{Key: key, Spec: spec}
+	}
+	v := parseValue(key, spec.Default, spec)
+	v.Source = Default
+	return v
+}
+
+// Explicit returns the value the file sets for key, if it does.
+func (f *File) Explicit(key string) (Value, bool) {
+	v, ok := f.values[key]
+	return v, ok
+}
+
+// GroupID returns the file's group.id, or "" when it has none.
+func (f *File) GroupID() string {
+	if v, ok := f.values["group.id"]; ok {
+		return v.Raw
+	}
+	return ""
+}
+
+func newFile(lf *load.File, s FileSettings, named bool) *File {
+	cat, ok := catalog.For(s.Version)
+	if !ok {
+		cat, _ = catalog.For(catalog.Newest())
+	}
+	f := &File{File: lf, Catalog: cat, Settings: s, Named: named, values: make(map[string]Value, len(lf.Entries))}
+	for i := range lf.Entries {
+		e := &lf.Entries[i]
+		spec, _ := cat.Lookup(e.Key)
+		v := parseValue(e.Key, e.Value, spec)
+		v.Source, v.Entry = Explicit, e
+		f.values[e.Key] = v
+	}
+	f.Role, f.RoleSource = detectRole(f)
+	return f
+}
+
+// Definitive keys: a file that sets them is a client of that kind.
+// (ConsumerConfig requires key/value.deserializer, ProducerConfig
+// key/value.serializer; StreamsConfig requires application.id; Connect's
+// ConnectorConfig requires connector.class; WorkerConfig's distributed mode
+// requires config.storage.topic and a standalone worker offset.storage.file.filename.)
+var definitive = []struct {
+	key  string
+	role Role
+}{
+	{"application.id", Streams},
+	{"connector.class", Connector},
+	{"config.storage.topic", ConnectWorker},
+	{"offset.storage.topic", ConnectWorker},
+	{"offset.storage.file.filename", ConnectWorker},
+	{"plugin.path", ConnectWorker},
+	{"key.deserializer", Consumer},
+	{"value.deserializer", Consumer},
+	{"key.serializer", Producer},
+	{"value.serializer", Producer},
+}
+
+// detectRole finds the clients a file configures: from settings when they
+// set a role; else from definitive keys; else from the file name
+// (producer.properties); else from keys only one client defines (group.id
+// and auto.offset.reset are consumer keys, acks and linger.ms producer keys).
+func detectRole(f *File) (Role, string) {
+	if f.Settings.Role != 0 {
+		return f.Settings.Role, "settings"
+	}
+	var r Role
+	for _, d := range definitive {
+		if _, ok := f.values[d.key]; ok {
+			r |= d.role
+		}
+	}
+	if r.Has(Streams | ConnectWorker | Connector) {
+		// Streams and Connect configs carry client keys of every kind.
+		return r &^ (Consumer | Producer), "keys"
+	}
+	if r != 0 {
+		return r, "keys"
+	}
+	if r := roleFromName(filepath.Base(f.Path)); r != 0 {
+		return r, "file name"
+	}
+	var cons, prod int
+	for key, v := range f.values {
+		if v.Spec == nil || strings.HasPrefix(key, "ssl.") || strings.HasPrefix(key, "sasl.") {
+			continue
+		}
+		c := v.Spec.Clients
+		switch {
+		case c&catalog.Consumer != 0 && c&catalog.Producer == 0:
+			cons++
+		case c&catalog.Producer != 0 && c&catalog.Consumer == 0:
+			prod++
+		}
+	}
+	if cons > 0 {
+		r |= Consumer
+	}
+	if prod > 0 {
+		r |= Producer
+	}
+	return r, "keys"
+}
+
+func roleFromName(base string) Role {
+	base = strings.ToLower(base)
+	var r Role
+	switch {
+	case strings.Contains(base, "connect-distributed"), strings.Contains(base, "connect-standalone"), strings.Contains(base, "worker"):
+		r |= ConnectWorker
+	case strings.Contains(base, "connector"), strings.Contains(base, "sink"), strings.Contains(base, "source"):
+		r |= Connector
+	case strings.Contains(base, "stream"):
+		r |= Streams
+	}
+	if strings.Contains(base, "consumer") {
+		r |= Consumer
+	}
+	if strings.Contains(base, "producer") {
+		r |= Producer
+	}
+	if strings.Contains(base, "admin") {
+		r |= Admin
+	}
+	return r
+}

@@ -1,0 +1,346 @@
+package analyzer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/kafkalint/kafkalint/analyzer/load"
+)
+
+// Options configure Lint.
+type Options struct {
+	// Rules are the rules to run (package rules' All()).
+	Rules []*Rule
+	// Meta are the rules the engine itself reports under.
+	Meta Meta
+	// Settings resolves the settings of a file; nil means defaults. Its
+	// error (a bad .kafkalint.toml) is reported once and the file skipped.
+	Settings func(path string) (FileSettings, error)
+	// Include are the file name patterns picked up when walking a
+	// directory (load.DefaultInclude when empty).
+	Include []string
+	// Jobs bounds the files linted at once; 0 means GOMAXPROCS.
+	Jobs int
+}
+
+// Meta names the rules under which the engine reports about suppressions
+// and files; a nil rule turns that report off.
+type Meta struct {
+	// UnusedSuppression: an ignore directive that suppressed nothing.
+	UnusedSuppression *Rule
+	// BadSuppression: a directive without a reason, naming no or an
+	// unknown rule, or hidden inside a .properties value.
+	BadSuppression *Rule
+	// NotKafka: a file named on the command line that holds no Kafka key.
+	NotKafka *Rule
+}
+
+// Result is the outcome of Lint.
+type Result struct {
+	// Findings are the reported findings, sorted with Compare.
+	Findings []Finding
+	// Suppressed are the findings an ignore directive suppressed, sorted.
+	Suppressed []Finding
+	// Errors are input errors, each naming its file (and line where there
+	// is one); *load.PosError where the position is known.
+	Errors []error
+	// Files are the linted files, in path order.
+	Files []*File
+	// Skipped counts files found by walking a directory that hold no Kafka
+	// configuration key and were skipped without a word.
+	Skipped int
+}
+
+// Lint loads the files under paths, runs the rules and returns sorted
+// findings. It never panics on bad input: a file that cannot be read or
+// parsed is an entry in Result.Errors and the other files are still linted.
+func Lint(ctx context.Context, paths []string, opts Options) Result {
+	targets, errs := load.Walk(paths, opts.Include)
+	res := Result{Errors: errs}
+	files := make([]*File, len(targets))
+	ferrs := make([]error, len(targets))
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, jobs)
+	for i, t := range targets {
+		if ctx.Err() != nil {
+			ferrs[i] = ctx.Err()
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			files[i], ferrs[i] = prepare(t, opts)
+		}()
+	}
+	wg.Wait()
+	seenErr := map[string]bool{}
+	var kept []*File
+	for i, f := range files {
+		if err := ferrs[i]; err != nil {
+			if !seenErr[err.Error()] {
+				seenErr[err.Error()] = true
+				res.Errors = append(res.Errors, err)
+			}
+			continue
+		}
+		if f == nil {
+			res.Skipped++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	slices.SortFunc(kept, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
+	res.Files = kept
+	res.Findings, res.Suppressed = Run(kept, opts)
+	return res
+}
+
+// errNoSettings wraps a settings resolution error.
+var errNoSettings = errors.New("settings")
+
+// prepare loads one target. It returns a nil *File and no error for a file
+// found by walking that holds no Kafka key.
+func prepare(t load.Target, opts Options) (*File, error) {
+	var s FileSettings
+	if opts.Settings != nil {
+		var err error
+		if s, err = opts.Settings(t.Path); err != nil {
+			return nil, fmt.Errorf("%w: %w", errNoSettings, err)
+		}
+	}
+	lf, err := load.ReadFile(t.Path, load.Properties)
+	if err != nil {
+		return nil, err
+	}
+	f := newFile(lf, s, t.Named)
+	if !t.Named && s.Role == 0 && !f.hasKafkaKey() {
+		return nil, nil
+	}
+	f.parseDirectives()
+	return f, nil
+}
+
+// hasKafkaKey reports whether any key of f is one the catalog knows, or a
+// known client key under a Connect or Streams client prefix.
+func (f *File) hasKafkaKey() bool {
+	for _, e := range f.Entries {
+		if _, ok := f.Catalog.Lookup(e.Key); ok {
+			return true
+		}
+		if _, rest, ok := strings.Cut(e.Key, "."); ok {
+			if _, ok := f.Catalog.Lookup(rest); ok && clientPrefixes[e.Key[:len(e.Key)-len(rest)]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clientPrefixes are the prefixes under which Kafka Streams and Kafka
+// Connect pass settings to their embedded clients (StreamsConfig
+// CONSUMER_PREFIX, PRODUCER_PREFIX, ADMIN_CLIENT_PREFIX; Connect workers'
+// consumer., producer., admin.).
+var clientPrefixes = map[string]bool{"consumer.": true, "producer.": true, "admin.": true}
+
+// Run runs the rules over already loaded files and returns the reported
+// and the suppressed findings, both sorted.
+func Run(files []*File, opts Options) (findings, suppressed []Finding) {
+	var mu sync.Mutex
+	var all []Finding
+	report := func(f Finding) {
+		mu.Lock()
+		all = append(all, f)
+		mu.Unlock()
+	}
+	byPath := make(map[string]*File, len(files))
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	for _, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			for _, r := range opts.Rules {
+				if r.Scope == PerFile && f.enabled(r) && r.AppliesTo(f.Role) {
+					runCheck(&Pass{Rule: r, File: f, report: report})
+				}
+			}
+			if opts.Meta.NotKafka != nil && f.Named && f.Settings.Role == 0 && !f.hasKafkaKey() && f.enabled(opts.Meta.NotKafka) {
+				(&Pass{Rule: opts.Meta.NotKafka, File: f, report: report}).Report(Finding{
+					Pos:     load.Pos{Line: 1, Col: 1},
+					Message: "no key in this file is a Kafka client configuration key, so it was not linted as one",
+					Fix:     "Set the file's role in .kafkalint.toml ([[files]] with glob and role) if it is a Kafka client configuration, or leave it out of the paths given to kafkalint.",
+				})
+			}
+		}()
+	}
+	wg.Wait()
+	groups := map[string][]*File{}
+	var groupIDs []string
+	for _, f := range files {
+		if id := f.GroupID(); id != "" && f.Role.Has(Consumer) {
+			if groups[id] == nil {
+				groupIDs = append(groupIDs, id)
+			}
+			groups[id] = append(groups[id], f)
+		}
+	}
+	for _, r := range opts.Rules {
+		switch r.Scope {
+		case PerGroup:
+			for _, id := range groupIDs {
+				for _, f := range groups[id] {
+					if f.enabled(r) && r.AppliesTo(f.Role) {
+						runCheck(&Pass{Rule: r, File: f, Group: groups[id], report: report})
+					}
+				}
+			}
+		case PerProject:
+			runCheck(&Pass{Rule: r, Files: files, report: report})
+		}
+	}
+	for _, x := range all {
+		f := byPath[x.Path]
+		if f != nil && !f.enabled(x.Rule) {
+			continue // a PerProject rule reporting on a file that disables it
+		}
+		if f != nil {
+			x.Severity = f.severity(x)
+		} else if x.Severity == 0 {
+			x.Severity = x.Rule.Severity
+		}
+		if f != nil && f.suppress(&x) {
+			suppressed = append(suppressed, x)
+			continue
+		}
+		findings = append(findings, x)
+	}
+	for _, f := range files {
+		findings = append(findings, f.directiveFindings(opts)...)
+	}
+	Sort(findings)
+	Sort(suppressed)
+	return findings, suppressed
+}
+
+// runCheck runs a rule's Check. A failing Check (a kafkalint bug, never a
+// finding) is reported as a finding of that rule at the file's first line,
+// so one broken rule cannot hide the others.
+func runCheck(p *Pass) {
+	if err := p.Rule.Check(p); err != nil {
+		f := Finding{Pos: load.Pos{Line: 1, Col: 1}, Severity: Error, Message: "internal error in this rule: " + err.Error()}
+		p.Report(f)
+	}
+}
+
+func (f *File) enabled(r *Rule) bool {
+	named := func(list []string) bool {
+		return slices.Contains(list, r.ID) || slices.Contains(list, r.Name)
+	}
+	if named(f.Settings.Enabled) {
+		return true
+	}
+	return !named(f.Settings.Disabled)
+}
+
+func (f *File) severity(x Finding) Severity {
+	if s, ok := f.Settings.Severity[x.Rule.ID]; ok {
+		return s
+	}
+	if s, ok := f.Settings.Severity[x.Rule.Name]; ok {
+		return s
+	}
+	if x.Severity != 0 {
+		return x.Severity
+	}
+	return x.Rule.Severity
+}
+
+func (f *File) suppress(x *Finding) bool {
+	hit := false
+	for i := range f.directives {
+		if f.directives[i].suppresses(x) {
+			hit = true
+		}
+	}
+	return hit
+}
+
+// directiveFindings reports malformed and unused directives of f, and
+// suppression comments hidden inside .properties values.
+func (f *File) directiveFindings(opts Options) []Finding {
+	var out []Finding
+	known := func(name string) *Rule {
+		for _, r := range opts.Rules {
+			if r.ID == name || r.Name == name {
+				return r
+			}
+		}
+		for _, r := range []*Rule{opts.Meta.UnusedSuppression, opts.Meta.BadSuppression, opts.Meta.NotKafka} {
+			if r != nil && (r.ID == name || r.Name == name) {
+				return r
+			}
+		}
+		return nil
+	}
+	emit := func(r *Rule, pos load.Pos, msg, fix string) {
+		if r == nil || !f.enabled(r) {
+			return
+		}
+		x := Finding{Rule: r, Path: f.Path, Pos: pos, Message: msg, Fix: fix}
+		x.Severity = f.severity(x)
+		out = append(out, x)
+	}
+	bad := opts.Meta.BadSuppression
+	for _, d := range f.directives {
+		if d.err != "" {
+			emit(bad, d.pos, "kafkalint directive "+d.err, "Write the directive as: # kafkalint:ignore KL401 -- the reason it is safe here.")
+			continue
+		}
+		if d.kind != ignoreLine && d.kind != ignoreFile {
+			continue
+		}
+		var unknown []string
+		applies := false
+		for _, name := range d.rules {
+			r := known(name)
+			if r == nil {
+				unknown = append(unknown, name)
+			} else if f.enabled(r) {
+				applies = true
+			}
+		}
+		if len(unknown) > 0 {
+			emit(bad, d.pos, fmt.Sprintf("kafkalint directive names unknown rule %s", strings.Join(unknown, ", ")), "Name a rule from `kafkalint rules` by its ID (KL401) or name (unknown-key).")
+			continue
+		}
+		if !d.used && applies {
+			what := "the next key line"
+			if d.kind == ignoreFile {
+				what = "this file"
+			}
+			emit(opts.Meta.UnusedSuppression, d.pos, fmt.Sprintf("ignore directive for %s suppresses nothing on %s", strings.Join(d.rules, ", "), what), "Remove the directive, or move it to the line above the key it is meant for.")
+		}
+	}
+	if f.Dialect == load.Properties {
+		for _, e := range f.Entries {
+			if i := strings.Index(e.Value, "kafkalint:"); i >= 0 && strings.Contains(e.Value[:i], "#") {
+				emit(bad, e.ValuePos, fmt.Sprintf("a kafkalint directive after the value of %s is part of the value: java.util.Properties has no end-of-line comments", e.Key), "Move the directive to its own line above the key.")
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,112 @@
+package analyzer
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/kafkalint/kafkalint/analyzer/catalog"
+	"github.com/kafkalint/kafkalint/analyzer/load"
+)
+
+// Source says where a Value comes from.
+type Source uint8
+
+// The value sources.
+const (
+	// Unset: the file does not set the key and the catalog has no default.
+	Unset Source = iota
+	// Default: the catalog default of the file's client version.
+	Default
+	// Explicit: the file sets the key (the last occurrence wins).
+	Explicit
+)
+
+// Value is a configuration value, typed and parsed once by the engine the
+// way Kafka's ConfigDef.parseType does (clients/src/main/java/org/apache/
+// kafka/common/config/ConfigDef.java): the raw string is trimmed first.
+type Value struct {
+	Key    string
+	Raw    string // trimmed
+	Source Source
+	// Entry is the winning occurrence for an Explicit value, else nil.
+	Entry *load.Entry
+	// Spec is the catalog entry, or nil for a key the catalog does not know.
+	Spec *catalog.Key
+	// The parsed value, by Spec.Type: Bool for Boolean; Int for Int, Short
+	// and Long; Float for Double (and numbers); List for List.
+	Bool  bool
+	Int   int64
+	Float float64
+	List  []string
+	// Err is non-nil when Raw does not parse as Spec.Type.
+	Err error
+}
+
+// IsSet reports whether the value is explicit or defaulted.
+func (v Value) IsSet() bool { return v.Source != Unset }
+
+// Pos returns the position of the key that sets v, or the zero Pos.
+func (v Value) Pos() load.Pos {
+	if v.Entry == nil {
+		return load.Pos{}
+	}
+	return v.Entry.KeyPos
+}
+
+// ValuePos returns the position of v's value, or the zero Pos.
+func (v Value) ValuePos() load.Pos {
+	if v.Entry == nil {
+		return load.Pos{}
+	}
+	return v.Entry.ValuePos
+}
+
+// OK reports whether the value is set and parsed without error.
+func (v Value) OK() bool { return v.IsSet() && v.Err == nil }
+
+var listSep = regexp.MustCompile(`\s*,\s*`)
+
+// errNotBool and friends are wrapped in Value.Err for values that do not
+// parse as their type; the messages follow ConfigDef.parseType.
+var (
+	errNotBool   = errors.New("expected true or false")
+	errNotNumber = errors.New("not a number")
+)
+
+func parseValue(key, raw string, spec *catalog.Key) Value {
+	v := Value{Key: key, Raw: strings.TrimSpace(raw), Spec: spec}
+	if spec == nil {
+		return v
+	}
+	switch spec.Type {
+	case catalog.Boolean:
+		switch strings.ToLower(v.Raw) {
+		case "true":
+			v.Bool = true
+		case "false":
+		default:
+			v.Err = errNotBool
+		}
+	case catalog.Int, catalog.Short, catalog.Long:
+		bits := map[catalog.Type]int{catalog.Int: 32, catalog.Short: 16, catalog.Long: 64}[spec.Type]
+		n, err := strconv.ParseInt(v.Raw, 10, bits)
+		if err != nil {
+			v.Err = fmt.Errorf("%w of type %s", errNotNumber, spec.Type)
+		}
+		v.Int, v.Float = n, float64(n)
+	case catalog.Double:
+		f, err := strconv.ParseFloat(v.Raw, 64)
+		if err != nil {
+			v.Err = fmt.Errorf("%w of type double", errNotNumber)
+		}
+		v.Float = f
+	case catalog.List:
+		if v.Raw != "" {
+			v.List = listSep.Split(v.Raw, -1)
+		}
+	}
+	return v
+}

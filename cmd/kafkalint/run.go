@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/mattn/go-isatty"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `kafkalint: catch the Kafka client settings that hide messages
+
+Usage:
+  kafkalint lint [flags] [path ...]   lint Kafka client configs (default path: .)
+  kafkalint rules                     list the rules
+  kafkalint explain RULE              explain a rule (ID or name)
+  kafkalint init                      write a commented .kafkalint.toml
+  kafkalint version                   print the version
+
+Run 'kafkalint COMMAND -h' for a command's flags.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or connection error.
+`
+
+// run is the whole command: main only adds the process around it, so tests
+// call run directly.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitError
+	}
+	env := environ{getenv: os.Getenv, isTerminal: isTerminal(stdout)}
+	switch args[0] {
+	case "lint":
+		return runLint(ctx, args[1:], env, stdout, stderr)
+	case "rules":
+		return runRules(args[1:], stdout, stderr)
+	case "explain":
+		return runExplain(args[1:], stdout, stderr)
+	case "init":
+		return runInit(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "kafkalint %s\n", version)
+		return exitClean
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitClean
+	default:
+		fmt.Fprintf(stderr, "kafkalint: unknown command %q\n\n%s", args[0], usage)
+		return exitError
+	}
+}
+
+// environ is what the command reads from its surroundings, injected so
+// tests can set it.
+type environ struct {
+	getenv     func(string) string
+	isTerminal bool
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}

@@ -1,0 +1,5 @@
+package rules
+
+import "github.com/kafkalint/kafkalint/analyzer"
+
+var deliveryRules = []*analyzer.Rule{}
