@@ -25,6 +25,10 @@ type File struct {
 	// than found by walking a directory.
 	Named bool
 
+	// notKafka is set on a named file that holds no Kafka key: only the
+	// NotKafka meta rule reports on it.
+	notKafka bool
+
 	values     map[string]Value // explicit values, last occurrence
 	directives []directive
 }

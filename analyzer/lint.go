@@ -123,8 +123,11 @@ func prepare(t load.Target, opts Options) (*File, error) {
 		return nil, err
 	}
 	f := newFile(lf, s, t.Named)
-	if !t.Named && s.Role == 0 && !f.hasKafkaKey() {
-		return nil, nil
+	if s.Role == 0 && !f.hasKafkaKey() {
+		if !t.Named {
+			return nil, nil
+		}
+		f.notKafka = true
 	}
 	f.parseDirectives()
 	return f, nil
@@ -173,12 +176,15 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			for _, r := range opts.Rules {
-				if r.Scope == PerFile && f.enabled(r) && r.AppliesTo(f.Role) {
-					runCheck(&Pass{Rule: r, File: f, report: report})
+			if !f.notKafka {
+				for _, r := range opts.Rules {
+					if r.Scope == PerFile && f.enabled(r) && r.AppliesTo(f.Role) {
+						runCheck(&Pass{Rule: r, File: f, report: report})
+					}
 				}
+				return
 			}
-			if opts.Meta.NotKafka != nil && f.Named && f.Settings.Role == 0 && !f.hasKafkaKey() && f.enabled(opts.Meta.NotKafka) {
+			if opts.Meta.NotKafka != nil && f.enabled(opts.Meta.NotKafka) {
 				(&Pass{Rule: opts.Meta.NotKafka, File: f, report: report}).Report(Finding{
 					Pos:     load.Pos{Line: 1, Col: 1},
 					Message: "no key in this file is a Kafka client configuration key, so it was not linted as one",
@@ -191,6 +197,9 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 	groups := map[string][]*File{}
 	var groupIDs []string
 	for _, f := range files {
+		if f.notKafka {
+			continue
+		}
 		if id := f.GroupID(); id != "" && f.Role.Has(Consumer) {
 			if groups[id] == nil {
 				groupIDs = append(groupIDs, id)
@@ -209,7 +218,7 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 				}
 			}
 		case PerProject:
-			runCheck(&Pass{Rule: r, Files: files, report: report})
+			runCheck(&Pass{Rule: r, Files: kafkaFiles(files), report: report})
 		}
 	}
 	for _, x := range all {
@@ -340,6 +349,16 @@ func (f *File) directiveFindings(opts Options) []Finding {
 			if i := strings.Index(e.Value, "kafkalint:"); i >= 0 && strings.Contains(e.Value[:i], "#") {
 				emit(bad, e.ValuePos, fmt.Sprintf("a kafkalint directive after the value of %s is part of the value: java.util.Properties has no end-of-line comments", e.Key), "Move the directive to its own line above the key.")
 			}
+		}
+	}
+	return out
+}
+
+func kafkaFiles(files []*File) []*File {
+	var out []*File
+	for _, f := range files {
+		if !f.notKafka {
+			out = append(out, f)
 		}
 	}
 	return out

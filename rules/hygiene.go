@@ -324,7 +324,7 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 	spec, shown := v.Spec, catalog.Redact(v.Key, v.Raw)
 	if v.Err != nil {
 		return fmt.Sprintf("%s=%s is not valid: %v; the client refuses to start", v.Key, quote(shown), v.Err),
-			fmt.Sprintf("Set %s to a %s value%s.", v.Key, spec.Type, defaultHint(spec))
+			fmt.Sprintf("Set %s to %s %s value%s.", v.Key, article(spec.Type.String()), spec.Type, defaultHint(spec))
 	}
 	if len(spec.Valid) > 0 && spec.Type != catalog.List {
 		ok := slices.Contains(spec.Valid, v.Raw)
@@ -360,6 +360,13 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 		}
 	}
 	return "", ""
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func classHint(key string) string {

@@ -38,7 +38,10 @@ func Parse(path string, data []byte, d Dialect) (*File, error) {
 		return nil, &PosError{Path: path, Err: ErrBinary}
 	}
 	if !utf8.Valid(data) {
-		return nil, &PosError{Path: path, Pos: firstInvalid(data), Err: ErrInvalidUTF8}
+		var ok bool
+		if data, ok = repairComments(data, d); !ok {
+			return nil, &PosError{Path: path, Pos: firstInvalid(data), Err: ErrInvalidUTF8}
+		}
 	}
 	src := string(data)
 	if strings.Contains(src, "\r\n") {
@@ -75,6 +78,31 @@ func splitLines(s string) []string {
 		lines = append(lines, s[start:])
 	}
 	return lines
+}
+
+// repairComments replaces invalid UTF-8 with U+FFFD when it occurs only in
+// comment lines of a .properties file: the Java client reads such files as
+// ISO-8859-1 and skips comments, so a GBK or Latin-1 comment is harmless and
+// the file is linted. Invalid UTF-8 in a key or value is an input error.
+func repairComments(data []byte, d Dialect) ([]byte, bool) {
+	if d != Properties {
+		return data, false
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for i, line := range lines {
+		if utf8.Valid(line) {
+			continue
+		}
+		t := bytes.TrimLeft(line, " \t\f")
+		if len(t) == 0 || (t[0] != '#' && t[0] != '!') || bytes.ContainsRune(line, '\r') && !bytes.HasSuffix(bytes.TrimRight(line, "\n"), []byte("\r")) {
+			return data, false
+		}
+		if i > 0 && bytes.HasSuffix(bytes.TrimRight(lines[i-1], "\r\n"), []byte("\\")) {
+			return data, false // a continuation line, part of a value
+		}
+		lines[i] = bytes.ToValidUTF8(line, []byte("\uFFFD"))
+	}
+	return bytes.Join(lines, nil), true
 }
 
 func firstInvalid(data []byte) Pos {

@@ -1,0 +1,124 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kafkalint/kafkalint/analyzer"
+	"github.com/kafkalint/kafkalint/analyzer/load"
+	"github.com/kafkalint/kafkalint/rules"
+)
+
+// benchKeys are realistic consumer and producer settings; genConfig draws
+// ~25 of them per file.
+var benchKeys = []string{
+	"bootstrap.servers=kafka-1:9092,kafka-2:9092,kafka-3:9092", "client.id=svc-%d", "security.protocol=SASL_SSL",
+	"sasl.mechanism=SCRAM-SHA-512", "ssl.endpoint.identification.algorithm=https", "request.timeout.ms=30000",
+	"retry.backoff.ms=100", "metadata.max.age.ms=300000", "reconnect.backoff.ms=50", "connections.max.idle.ms=540000",
+	"receive.buffer.bytes=65536", "send.buffer.bytes=131072", "client.dns.lookup=use_all_dns_ips",
+}
+
+var consumerKeys = []string{
+	"group.id=orders-%d", "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+	"value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer", "auto.offset.reset=earliest",
+	"enable.auto.commit=false", "max.poll.records=%d", "max.poll.interval.ms=300000", "session.timeout.ms=45000",
+	"heartbeat.interval.ms=3000", "fetch.min.bytes=1", "fetch.max.wait.ms=500", "isolation.level=read_committed",
+	"partition.assignment.strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssignor", "max.poll.interval=1",
+}
+
+var producerKeys = []string{
+	"key.serializer=org.apache.kafka.common.serialization.StringSerializer",
+	"value.serializer=org.apache.kafka.common.serialization.ByteArraySerializer", "acks=all", "linger.ms=%d",
+	"batch.size=65536", "compression.type=zstd", "enable.idempotence=true", "delivery.timeout.ms=120000",
+	"max.in.flight.requests.per.connection=5", "retries=2147483647", "buffer.memory=33554432", "acks=1",
+}
+
+func genConfig(r *rand.Rand) string {
+	var b strings.Builder
+	pool := consumerKeys
+	if r.IntN(2) == 0 {
+		pool = producerKeys
+	}
+	b.WriteString("# generated benchmark config\n")
+	for _, k := range benchKeys {
+		b.WriteString(strings.ReplaceAll(k, "%d", fmt.Sprint(r.IntN(1000))) + "\n")
+	}
+	for range 12 {
+		b.WriteString(strings.ReplaceAll(pool[r.IntN(len(pool))], "%d", fmt.Sprint(1+r.IntN(1000))) + "\n")
+	}
+	return b.String()
+}
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+)
+
+// benchCorpus writes 10,000 generated configs of ~25 keys once per test
+// binary, from a fixed seed.
+func benchCorpus(b *testing.B) string {
+	benchOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kafkalint-bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := rand.New(rand.NewPCG(1, 2))
+		for i := range 10000 {
+			p := filepath.Join(dir, fmt.Sprintf("d%02d", i%100), fmt.Sprintf("c%05d.properties", i))
+			_ = os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(genConfig(r)), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		benchDir = dir
+	})
+	return benchDir
+}
+
+// BenchmarkParseOnly reads and parses the 10,000 files with the same
+// walker, bounded pool and loader Lint uses, and nothing else: the bound
+// BenchmarkLint is compared with.
+func BenchmarkParseOnly(b *testing.B) {
+	dir := benchCorpus(b)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		targets, _ := load.Walk([]string{dir}, nil)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for _, t := range targets {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				if _, err := load.ReadFile(t.Path, load.Properties); err != nil {
+					b.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		n += len(targets)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "files/s")
+}
+
+// BenchmarkLint lints the same 10,000 files with every rule.
+func BenchmarkLint(b *testing.B) {
+	dir := benchCorpus(b)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		res := analyzer.Lint(b.Context(), []string{dir}, analyzer.Options{Rules: rules.All(), Meta: rules.Meta()})
+		if len(res.Errors) > 0 || len(res.Files) != 10000 {
+			b.Fatalf("linted %d files, errors %v", len(res.Files), res.Errors)
+		}
+		n += len(res.Files)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "files/s")
+}
