@@ -28,7 +28,13 @@ const (
 	Admin                        // AdminClientConfig
 	Streams                      // StreamsConfig
 	Connector                    // Connect ConnectorConfig, SinkConnectorConfig, SourceConnectorConfig
-	Worker                       // Connect WorkerConfig, DistributedConfig, StandaloneConfig
+	Worker                       // Connect WorkerConfig, DistributedConfig, StandaloneConfig, RestServerConfig
+	// Sink and Source narrow Connector: every connector key has Connector,
+	// plus Sink and/or Source for the connector kinds that accept it
+	// (ConnectorConfig keys have both; SinkConnectorConfig keys such as
+	// errors.deadletterqueue.topic.name only Sink).
+	Sink
+	Source
 )
 
 // Type is a ConfigDef.Type.
@@ -124,6 +130,13 @@ type Key struct {
 	HasDefault bool
 	// Valid holds the ValidString/CaseInsensitiveValidString values, if any.
 	Valid []string
+	// ValidPrefixes holds prefixes that also make a value valid: a value
+	// is valid when it is in Valid or starts with one of these and has a
+	// non-empty remainder. Kafka 4.0+ auto.offset.reset uses it for
+	// "by_duration:" followed by an ISO-8601 duration (KIP-1106,
+	// clients/.../consumer/internals/AutoOffsetResetStrategy.java); the
+	// remainder's syntax is the rule's business.
+	ValidPrefixes []string
 	// CaseInsensitive is true for CaseInsensitiveValidString validators.
 	CaseInsensitive bool
 	// Min and Max bound a numeric key (ConfigDef.Range); nil when open.
@@ -140,6 +153,44 @@ type Key struct {
 	Sensitive bool
 	// Doc is the first sentence of the key's documentation.
 	Doc string
+	// Variants lists the definitions of other clients whose type, default
+	// or deprecation differ from the fields above (which come from the
+	// first client in the order Consumer, Producer, Admin, Streams,
+	// Connector, Worker). Example: session.timeout.ms is 45000 for the
+	// consumer and 10000 for a Connect worker.
+	Variants []Variant
+}
+
+// Variant is another client's definition of a key.
+type Variant struct {
+	Clients    Client
+	Type       Type
+	Default    string
+	HasDefault bool
+	Deprecated string
+}
+
+// For returns the definition of k that client uses: the matching variant
+// when client has one, k's own fields otherwise.
+func (k *Key) For(client Client) (typ Type, def string, hasDefault bool, deprecated string) {
+	for _, v := range k.Variants {
+		if v.Clients&client != 0 {
+			return v.Type, v.Default, v.HasDefault, v.Deprecated
+		}
+	}
+	return k.Type, k.Default, k.HasDefault, k.Deprecated
+}
+
+// f returns a pointer to v; the generated table uses it for Min and Max.
+func f(v float64) *float64 { return &v }
+
+// keyMap builds a version's key table from indexes into keyDefs.
+func keyMap(idx ...int) map[string]*Key {
+	m := make(map[string]*Key, len(idx))
+	for _, i := range idx {
+		m[keyDefs[i].Name] = &keyDefs[i]
+	}
+	return m
 }
 
 // Catalog is the key table of one Kafka version.
