@@ -234,6 +234,7 @@ func (c *Catalog) Names(clients Client) []string {
 type Removal struct {
 	Name        string
 	Since       Version // first version without the key
+	Clients     Client  // the clients that dropped it then
 	Replacement string  // what to use instead, or why it went
 }
 
@@ -245,6 +246,20 @@ func (c *Catalog) Removed(name string) (Removal, bool) {
 		return Removal{}, false
 	}
 	if _, still := c.keys[name]; still {
+		return Removal{}, false
+	}
+	return r, true
+}
+
+// RemovedFor is Removed for one set of clients: it also reports a key that
+// other clients still define, such as the Streams-level retries, which
+// Kafka 4.0 dropped from StreamsConfig while the producer keeps it.
+func (c *Catalog) RemovedFor(name string, clients Client) (Removal, bool) {
+	r, ok := removals[name]
+	if !ok || r.Clients&clients == 0 || c.Version.Less(r.Since) {
+		return Removal{}, false
+	}
+	if k, still := c.keys[name]; still && k.Clients&clients&r.Clients != 0 {
 		return Removal{}, false
 	}
 	return r, true

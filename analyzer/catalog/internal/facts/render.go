@@ -87,7 +87,11 @@ func Render(files []*File) ([]byte, error) {
 	b.WriteString("var removals = map[string]Removal{\n")
 	for _, r := range removalsOf(files) {
 		maj, min, _ := strings.Cut(r.since, ".")
-		fmt.Fprintf(&b, "%q: {Name: %q, Since: Version{%s, %s}, Replacement: %q},\n", r.name, r.name, maj, min, r.replacement)
+		clients, err := clientExpr(r.clients)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&b, "%q: {Name: %q, Since: Version{%s, %s}, Clients: %s, Replacement: %q},\n", r.name, r.name, maj, min, clients, r.replacement)
 	}
 	b.WriteString("}\n")
 
@@ -190,6 +194,7 @@ func stringSlice(ss []string) string {
 
 type removal struct {
 	name, since, replacement string
+	clients                  []string
 }
 
 // removalsOf lists keys that a version defines and the next one does not,
@@ -199,15 +204,26 @@ type removal struct {
 func removalsOf(files []*File) []removal {
 	byName := map[string]removal{}
 	for i := 1; i < len(files); i++ {
-		next := map[string]bool{}
+		next := map[string]Key{}
 		for _, k := range files[i].Keys {
-			next[k.Name] = true
+			next[k.Name] = k
 		}
 		for _, k := range files[i-1].Keys {
-			if next[k.Name] {
+			var gone []string
+			for _, c := range k.Clients {
+				if !slices.Contains(next[k.Name].Clients, c) {
+					gone = append(gone, c)
+				}
+			}
+			if len(gone) == 0 {
 				continue
 			}
-			r := removal{name: k.Name, since: files[i].Version, replacement: k.Deprecated}
+			r := removal{name: k.Name, since: files[i].Version, replacement: k.Deprecated, clients: gone}
+			for _, v := range k.Variants {
+				if v.Deprecated != "" && slices.Contains(v.Clients, gone[0]) {
+					r.replacement = v.Deprecated
+				}
+			}
 			if h, ok := replacements[k.Name]; ok {
 				r.replacement = h.text
 			}

@@ -14,4 +14,10 @@ var replacements = map[string]replacement{
 		text:   "metric.reporters (list org.apache.kafka.common.metrics.JmxReporter, its default since 4.0; KIP-830)",
 		source: "clients/src/main/java/org/apache/kafka/clients/CommonClientConfigs.java (3.9 AUTO_INCLUDE_JMX_REPORTER_DOC), docs/upgrade.html (4.0)",
 	},
+	// Streams-level retries (the producer's stays): deprecated since 2.7
+	// by KIP-572 in favour of task.timeout.ms, removed from StreamsConfig in 4.0.
+	"retries": {
+		text:   "task.timeout.ms (KIP-572); a producer retries value still goes under the producer. prefix",
+		source: "streams/src/main/java/org/apache/kafka/streams/StreamsConfig.java (3.9 RETRIES_CONFIG javadoc)",
+	},
 }
