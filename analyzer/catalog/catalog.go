@@ -264,3 +264,140 @@ func (c *Catalog) RemovedFor(name string, clients Client) (Removal, bool) {
 	}
 	return r, true
 }
+
+// Nearest returns the known key that name most likely misspells, among the
+// keys any of clients defines (all keys when clients is 0). It tries, in
+// order: the name itself; the name with '_' or '-' read as '.' and in lower
+// case; a key that only adds a last segment (max.poll.interval →
+// max.poll.interval.ms, session.timeout → session.timeout.ms); then the
+// key at the smallest Damerau-Levenshtein distance, accepted when the
+// distance is at most 1 for names shorter than 10 bytes, 2 below 20 and 3
+// otherwise. Ties go to the alphabetically first key. ok is false when
+// nothing is close enough.
+func (c *Catalog) Nearest(name string, clients Client) (string, bool) {
+	if clients == 0 {
+		clients = ^Client(0)
+	}
+	candidates := c.Names(clients)
+	if slices.Contains(candidates, name) {
+		return name, true
+	}
+	norm := strings.ToLower(strings.NewReplacer("_", ".", "-", ".").Replace(strings.TrimSpace(name)))
+	if slices.Contains(candidates, norm) {
+		return norm, true
+	}
+	var suffixed []string
+	for _, k := range candidates {
+		if rest, ok := strings.CutPrefix(k, norm+"."); ok && !strings.Contains(rest, ".") {
+			suffixed = append(suffixed, k)
+		}
+	}
+	if len(suffixed) > 0 {
+		for _, k := range suffixed { // prefer the unit suffixes rules care about
+			if strings.HasSuffix(k, ".ms") {
+				return k, true
+			}
+		}
+		return suffixed[0], true
+	}
+	limit := 3
+	switch {
+	case len(norm) < 10:
+		limit = 1
+	case len(norm) < 20:
+		limit = 2
+	}
+	best, bestD := "", limit+1
+	for _, k := range candidates {
+		if d := osaDistance(norm, k, bestD); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best, best != ""
+}
+
+// osaDistance is the optimal-string-alignment form of the Damerau-
+// Levenshtein distance between a and b (adjacent transpositions count as
+// one edit). It returns max as soon as the distance must reach it.
+func osaDistance(a, b string, max int) int {
+	if d := len(a) - len(b); d >= max || -d >= max {
+		return max
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= max {
+			return max
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], max)
+}
+
+// Redacted replaces secret values in findings and reports.
+const Redacted = "<redacted>"
+
+// Redact returns value, or Redacted when key holds a secret: a key that
+// any catalog version marks Sensitive (ConfigDef PASSWORD, sasl.jaas.config),
+// or one whose name looks like a credential (*.password, *secret*,
+// *token* except URLs, durations and class names, basic.auth.user.info
+// as Confluent Schema Registry serdes read it). Empty values and
+// config-provider references such as ${file:/etc/kafka/secrets:password}
+// are returned as they are: they reveal no secret.
+func Redact(key, value string) string {
+	if strings.TrimSpace(value) == "" || isProviderRef(value) {
+		return value
+	}
+	if sensitive(key) {
+		return Redacted
+	}
+	return value
+}
+
+func sensitive(key string) bool {
+	for _, c := range tables {
+		if k, ok := c.keys[key]; ok && k.Sensitive {
+			return true
+		}
+	}
+	k := strings.ToLower(key)
+	switch {
+	case k == "sasl.jaas.config", k == "basic.auth.user.info", k == "password", strings.HasSuffix(k, ".password"),
+		strings.HasSuffix(k, ".jaas.config"), strings.Contains(k, "secret"):
+		return true
+	case strings.Contains(k, "token"):
+		for _, benign := range []string{".url", ".ms", ".seconds", ".class", ".name", ".file"} {
+			if strings.HasSuffix(k, benign) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isProviderRef reports whether v is exactly one ${provider:[path:]key}
+// reference, resolved by a ConfigProvider at client start-up
+// (clients/src/main/java/org/apache/kafka/common/config/ConfigTransformer.java).
+func isProviderRef(v string) bool {
+	v = strings.TrimSpace(v)
+	return strings.HasPrefix(v, "${") && strings.HasSuffix(v, "}") && strings.Count(v, "${") == 1 &&
+		strings.Contains(v, ":") && !strings.ContainsAny(v[2:len(v)-1], "{}")
+}

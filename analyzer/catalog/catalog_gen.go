@@ -371,5 +371,5 @@ var tables = map[Version]*Catalog{
 
 var removals = map[string]Removal{
 	"auto.include.jmx.reporter": {Name: "auto.include.jmx.reporter", Since: Version{4, 0}, Clients: Consumer | Producer | Admin | Streams | Worker, Replacement: "metric.reporters (list org.apache.kafka.common.metrics.JmxReporter, its default since 4.0; KIP-830)"},
-	"retries":                   {Name: "retries", Since: Version{4, 0}, Clients: Streams, Replacement: "task.timeout.ms (KIP-572); a producer retries value still goes under the producer. prefix"},
+	"retries":                   {Name: "retries", Since: Version{4, 0}, Clients: Streams, Replacement: "none: Kafka Streams ignored it since 2.7; the internal producer and admin clients still read retries (set them with the producer./admin. prefixes)"},
 }

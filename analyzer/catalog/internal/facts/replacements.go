@@ -17,7 +17,7 @@ var replacements = map[string]replacement{
 	// Streams-level retries (the producer's stays): deprecated since 2.7
 	// by KIP-572 in favour of task.timeout.ms, removed from StreamsConfig in 4.0.
 	"retries": {
-		text:   "task.timeout.ms (KIP-572); a producer retries value still goes under the producer. prefix",
+		text:   "none: Kafka Streams ignored it since 2.7; the internal producer and admin clients still read retries (set them with the producer./admin. prefixes)",
 		source: "streams/src/main/java/org/apache/kafka/streams/StreamsConfig.java (3.9 RETRIES_CONFIG javadoc)",
 	},
 }
