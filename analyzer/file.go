@@ -41,12 +41,37 @@ func (f *File) Effective(key string) Value {
 		return v
 	}
 	spec, _ := f.Catalog.Lookup(key)
-	if spec == nil || !spec.HasDefault {
+	if spec == nil {
+		return Value{Key: key}
+	}
+	_, def, hasDefault, _ := spec.For(f.Client())
+	if !hasDefault {
 		return Value{Key: key, Spec: spec}
 	}
-	v := parseValue(key, spec.Default, spec)
+	v := parseValue(key, def, spec, f.Client())
 	v.Source = Default
 	return v
+}
+
+// Client returns the catalog client whose definitions (types, defaults)
+// apply to the file's keys: a Connect worker's session.timeout.ms defaults
+// to 10000, a consumer's to 45000.
+func (f *File) Client() catalog.Client {
+	switch {
+	case f.Role.Has(ConnectWorker):
+		return catalog.Worker
+	case f.Role.Has(Connector):
+		return catalog.Connector
+	case f.Role.Has(Streams):
+		return catalog.Streams
+	case f.Role.Has(Consumer):
+		return catalog.Consumer
+	case f.Role.Has(Producer):
+		return catalog.Producer
+	case f.Role.Has(Admin):
+		return catalog.Admin
+	}
+	return catalog.Consumer | catalog.Producer | catalog.Admin
 }
 
 // Explicit returns the value the file sets for key, if it does.
@@ -72,11 +97,16 @@ func newFile(lf *load.File, s FileSettings, named bool) *File {
 	for i := range lf.Entries {
 		e := &lf.Entries[i]
 		spec, _ := cat.Lookup(e.Key)
-		v := parseValue(e.Key, e.Value, spec)
-		v.Source, v.Entry = Explicit, e
-		f.values[e.Key] = v
+		f.values[e.Key] = Value{Key: e.Key, Spec: spec, Source: Explicit, Entry: e}
 	}
 	f.Role, f.RoleSource = detectRole(f)
+	// Values are typed once the role is known: the type of a key can
+	// depend on the client.
+	for key, v := range f.values {
+		t := parseValue(key, v.Entry.Value, v.Spec, f.Client())
+		t.Source, t.Entry = Explicit, v.Entry
+		f.values[key] = t
+	}
 	return f
 }
 

@@ -76,12 +76,15 @@ var (
 	errNotNumber = errors.New("not a number")
 )
 
-func parseValue(key, raw string, spec *catalog.Key) Value {
+// parseValue types raw as spec defines the key for client (a key may have
+// another type for another client: catalog.Key.For).
+func parseValue(key, raw string, spec *catalog.Key, client catalog.Client) Value {
 	v := Value{Key: key, Raw: strings.TrimSpace(raw), Spec: spec}
 	if spec == nil {
 		return v
 	}
-	switch spec.Type {
+	typ, _, _, _ := spec.For(client)
+	switch typ {
 	case catalog.Boolean:
 		switch strings.ToLower(v.Raw) {
 		case "true":
@@ -91,10 +94,10 @@ func parseValue(key, raw string, spec *catalog.Key) Value {
 			v.Err = errNotBool
 		}
 	case catalog.Int, catalog.Short, catalog.Long:
-		bits := map[catalog.Type]int{catalog.Int: 32, catalog.Short: 16, catalog.Long: 64}[spec.Type]
+		bits := map[catalog.Type]int{catalog.Int: 32, catalog.Short: 16, catalog.Long: 64}[typ]
 		n, err := strconv.ParseInt(v.Raw, 10, bits)
 		if err != nil {
-			v.Err = fmt.Errorf("%w of type %s", errNotNumber, spec.Type)
+			v.Err = fmt.Errorf("%w of type %s", errNotNumber, typ)
 		}
 		v.Int, v.Float = n, float64(n)
 	case catalog.Double:

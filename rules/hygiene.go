@@ -144,7 +144,7 @@ func checkUnknownKey(p *analyzer.Pass) error {
 		if _, ok := f.Catalog.Lookup(key); ok || isPassThrough(key) {
 			continue
 		}
-		if _, ok := f.Catalog.Removed(key); ok {
+		if _, ok := f.Catalog.RemovedFor(key, clients); ok {
 			continue // KL405
 		}
 		if f.Role.Has(analyzer.Connector) && prefixed == "" {
@@ -331,8 +331,11 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 		if !ok && spec.CaseInsensitive {
 			ok = slices.ContainsFunc(spec.Valid, func(s string) bool { return strings.EqualFold(s, v.Raw) })
 		}
-		if !ok && v.Key == "auto.offset.reset" && strings.HasPrefix(v.Raw, "by_duration:") && slices.ContainsFunc(spec.Valid, func(s string) bool { return strings.HasPrefix(s, "by_duration") }) {
-			ok = isISODuration(strings.TrimPrefix(v.Raw, "by_duration:"))
+		for _, pre := range spec.ValidPrefixes {
+			if rest, found := strings.CutPrefix(v.Raw, pre); found && !ok {
+				// The only prefix form so far is auto.offset.reset=by_duration: (KIP-1106).
+				ok = pre != "by_duration:" || isISODuration(rest)
+			}
 		}
 		if !ok {
 			hint := ""
@@ -451,13 +454,16 @@ func checkDeprecated(p *analyzer.Pass) error {
 			continue
 		}
 		seen[e.Key] = true
-		if k, ok := f.Catalog.Lookup(e.Key); ok && k.Deprecated != "" {
-			p.Report(analyzer.Finding{Pos: e.KeyPos, End: e.KeyEnd, Key: e.Key,
-				Message: fmt.Sprintf("%s is deprecated in Kafka %s: %s", e.Key, f.Catalog.Version, k.Deprecated),
-				Fix:     fmt.Sprintf("Replace %s before upgrading: %s.", e.Key, strings.TrimSuffix(k.Deprecated, "."))})
+		if k, ok := f.Catalog.Lookup(e.Key); ok {
+			if _, _, _, dep := k.For(f.Client()); dep != "" {
+				dep = strings.TrimPrefix(strings.TrimPrefix(dep, "deprecated: "), "Deprecated. ")
+				p.Report(analyzer.Finding{Pos: e.KeyPos, End: e.KeyEnd, Key: e.Key,
+					Message: fmt.Sprintf("%s is deprecated in Kafka %s: %s", e.Key, f.Catalog.Version, strings.TrimSuffix(dep, ".")),
+					Fix:     fmt.Sprintf("Replace %s before upgrading: %s.", e.Key, strings.TrimSuffix(dep, "."))})
+			}
 			continue
 		}
-		if r, ok := f.Catalog.Removed(e.Key); ok {
+		if r, ok := f.Catalog.RemovedFor(e.Key, clientsFor(f.Role)); ok {
 			repl := "nothing replaces it"
 			if r.Replacement != "" {
 				repl = r.Replacement
