@@ -241,7 +241,7 @@ type Removal struct {
 // Removed reports whether name was defined for some client by a version
 // older than c's and dropped by c's version.
 func (c *Catalog) Removed(name string) (Removal, bool) {
-	r, ok := removals[name]
+	r, ok := removal(name)
 	if !ok || c.Version.Less(r.Since) {
 		return Removal{}, false
 	}
@@ -255,7 +255,7 @@ func (c *Catalog) Removed(name string) (Removal, bool) {
 // other clients still define, such as the Streams-level retries, which
 // Kafka 4.0 dropped from StreamsConfig while the producer keeps it.
 func (c *Catalog) RemovedFor(name string, clients Client) (Removal, bool) {
-	r, ok := removals[name]
+	r, ok := removal(name)
 	if !ok || r.Clients&clients == 0 || c.Version.Less(r.Since) {
 		return Removal{}, false
 	}
