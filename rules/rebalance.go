@@ -36,7 +36,8 @@ var PollIntervalVsProcessing = &analyzer.Rule{
 			"`# kafkalint:processing-time=750ms` line in the file. When both are declared the larger worst case counts.\n\n" +
 			"Severity: error when the batch reaches max.poll.interval.ms; warning when less than 20% of the interval is " +
 			"left as headroom (a GC pause or a slow downstream call is enough); info when nothing is declared but " +
-			"max.poll.records or max.poll.interval.ms is overridden, because those numbers were then chosen blind.",
+			"max.poll.records or max.poll.interval.ms is set to something other than its default, because those " +
+			"numbers were then chosen blind.",
 		Settings: "[[files]]\nglob = \"*.properties\"\nprocessing-time = \"750ms\"\n",
 		Bad:      "bootstrap.servers=kafka-1:9092\ngroup.id=orders\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\nmax.poll.records=500\nmax.poll.interval.ms=300000\n",
 		Good:     "bootstrap.servers=kafka-1:9092\ngroup.id=orders\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\nmax.poll.records=300\nmax.poll.interval.ms=300000\n",
@@ -63,14 +64,14 @@ func checkPollInterval(p *analyzer.Pass) error {
 	pos := firstPos(f, interval, records)
 	limit := time.Duration(interval.Int) * time.Millisecond
 	if perRecord == 0 && perBatch == 0 {
-		if interval.Source != analyzer.Explicit && records.Source != analyzer.Explicit {
-			return nil
+		if !tuned(interval) && !tuned(records) {
+			return nil // a copy of the defaults is no choice made blind
 		}
 		budget := time.Duration(float64(limit) * (1 - headroom) / float64(records.Int))
 		p.Report(analyzer.Finding{
 			Pos: pos, Key: keyAt(f, pos), Severity: analyzer.Info,
 			Message: fmt.Sprintf("%s set without a declared processing time: nobody checked that %d records fit in %s; a slower batch gets the consumer thrown out of the group and the batch processed twice",
-				setText(interval, records), records.Int, msText(interval)),
+				tunedText(interval, records), records.Int, msText(interval)),
 			Fix: fmt.Sprintf("Declare the worst-case time per record (# kafkalint:processing-time=750ms, or processing-time in .kafkalint.toml); with %s and %s each record must take at most %s.",
 				kv(records), kv(interval), round(budget)),
 		})
@@ -646,11 +647,17 @@ func kvDur(v analyzer.Value) string { return fmt.Sprintf("%s (%s)", kv(v), msTex
 
 func msText(v analyzer.Value) string { return (time.Duration(v.Int) * time.Millisecond).String() }
 
-// setText names the explicit ones of vals: "max.poll.records=2000 and ...".
-func setText(vals ...analyzer.Value) string {
+// tuned reports whether the file sets v to something other than the
+// catalog default of its version.
+func tuned(v analyzer.Value) bool {
+	return v.Source == analyzer.Explicit && (v.Spec == nil || !v.Spec.HasDefault || v.Raw != v.Spec.Default)
+}
+
+// tunedText names the tuned ones of vals: "max.poll.records=2000 and ...".
+func tunedText(vals ...analyzer.Value) string {
 	var s []string
 	for _, v := range vals {
-		if v.Source == analyzer.Explicit {
+		if tuned(v) {
 			s = append(s, kv(v))
 		}
 	}
