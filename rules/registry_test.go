@@ -87,15 +87,19 @@ func lintSnippet(t *testing.T, r *analyzer.Rule, text string) bool {
 			t.Fatal(err)
 		}
 	}
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
+	var paths []string
+	for _, part := range snippetFiles(name, text) {
+		p := filepath.Join(dir, part.name)
+		if err := os.WriteFile(p, []byte(part.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
 	}
 	res0, err := settings.NewResolver("", Known)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := analyzer.Lint(t.Context(), []string{p}, analyzer.Options{Rules: All(), Meta: Meta(), Settings: res0.For})
+	res := analyzer.Lint(t.Context(), paths, analyzer.Options{Rules: All(), Meta: Meta(), Settings: res0.For})
 	for _, e := range res.Errors {
 		t.Errorf("%v", e)
 	}
@@ -105,4 +109,23 @@ func lintSnippet(t *testing.T, r *analyzer.Rule, text string) bool {
 		}
 	}
 	return false
+}
+
+// snippetFiles splits a doc example into files. A group rule's example
+// needs several member configs: a line "# file: NAME" starts a new file
+// (it is a comment, so the rendered snippet stays valid .properties). Text
+// without such a line is one file named name.
+func snippetFiles(name, text string) []struct{ name, text string } {
+	var out []struct{ name, text string }
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if n, ok := strings.CutPrefix(strings.TrimSpace(line), "# file: "); ok {
+			out = append(out, struct{ name, text string }{n, ""})
+			continue
+		}
+		if len(out) == 0 {
+			out = append(out, struct{ name, text string }{name, ""})
+		}
+		out[len(out)-1].text += line
+	}
+	return out
 }
