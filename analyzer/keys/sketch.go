@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"slices"
 )
 
 // hash64 is a fast, fixed-seed 64-bit hash of a key for the distinct-key
@@ -49,24 +50,21 @@ func hash64(b []byte) uint64 {
 // read from the sample. Hash collisions (probability about n²/2^65) are
 // ignored.
 type keySet struct {
-	slots []keySlot // open addressing, linear probing; hash 0 marks empty
-	mask  uint64
-	n     int
-	limit int
-	level uint
+	// hashes is an open-addressing table with linear probing (0 marks an
+	// empty slot); flags is parallel to it and touched only on insert, so
+	// the lookups of repeated keys walk 8-byte slots.
+	hashes []uint64
+	flags  []uint64
+	mask   uint64
+	n      int
+	limit  int
+	level  uint
 }
 
-type keySlot struct {
-	hash  uint64
-	flags uint64
-}
-
+// newKeySet starts small and doubles (at half load) up to 2·limit slots, so a
+// sample with few distinct keys stays small and cache-resident.
 func newKeySet(limit int) *keySet {
-	size := 1
-	for size < 2*limit {
-		size <<= 1
-	}
-	return &keySet{slots: make([]keySlot, size), mask: uint64(size - 1), limit: limit}
+	return &keySet{hashes: make([]uint64, 1024), flags: make([]uint64, 1024), mask: 1023, limit: limit}
 }
 
 // admits reports whether a hash belongs to the current sample.
@@ -82,14 +80,16 @@ func (s *keySet) add(h, flags uint64) bool {
 		return false
 	}
 	for i := h & s.mask; ; i = (i + 1) & s.mask {
-		switch s.slots[i].hash {
+		switch s.hashes[i] {
 		case h:
 			return false
 		case 0:
-			s.slots[i] = keySlot{h, flags}
+			s.hashes[i], s.flags[i] = h, flags
 			s.n++
 			if s.n > s.limit {
 				s.shrink()
+			} else if 2*s.n > len(s.hashes) {
+				s.rehash(2 * len(s.hashes))
 			}
 			return true
 		}
@@ -102,7 +102,7 @@ func (s *keySet) contains(h uint64) bool {
 		h = 1
 	}
 	for i := h & s.mask; ; i = (i + 1) & s.mask {
-		switch s.slots[i].hash {
+		switch s.hashes[i] {
 		case h:
 			return true
 		case 0:
@@ -113,26 +113,32 @@ func (s *keySet) contains(h uint64) bool {
 
 // shrink raises the level until the sample fits, and rehashes.
 func (s *keySet) shrink() {
-	old := s.slots
 	for s.n > s.limit {
 		s.level++
 		s.n = 0
-		for _, e := range old {
-			if e.hash != 0 && s.admits(e.hash) {
+		for _, h := range s.hashes {
+			if h != 0 && s.admits(h) {
 				s.n++
 			}
 		}
 	}
-	s.slots = make([]keySlot, len(old))
-	for _, e := range old {
-		if e.hash == 0 || !s.admits(e.hash) {
+	s.rehash(len(s.hashes))
+}
+
+// rehash moves the admitted entries into a table of size slots.
+func (s *keySet) rehash(size int) {
+	oldH, oldF := s.hashes, s.flags
+	s.hashes, s.flags = make([]uint64, size), make([]uint64, size)
+	s.mask = uint64(size - 1)
+	for j, h := range oldH {
+		if h == 0 || !s.admits(h) {
 			continue
 		}
-		i := e.hash & s.mask
-		for s.slots[i].hash != 0 {
+		i := h & s.mask
+		for s.hashes[i] != 0 {
 			i = (i + 1) & s.mask
 		}
-		s.slots[i] = e
+		s.hashes[i], s.flags[i] = h, oldF[j]
 	}
 }
 
@@ -148,8 +154,8 @@ func (s *keySet) share(bit uint) float64 {
 		return 0
 	}
 	c := 0
-	for _, e := range s.slots {
-		if e.hash != 0 && e.flags&(1<<bit) != 0 {
+	for i, h := range s.hashes {
+		if h != 0 && s.flags[i]&(1<<bit) != 0 {
 			c++
 		}
 	}
@@ -191,86 +197,79 @@ func (s *hll) estimate() float64 {
 	return e
 }
 
-// spaceSaving is a weighted Space-Saving summary with k counters (Metwally,
-// Agrawal, El Abbadi, "Efficient Computation of Frequent and Top-k Elements
-// in Data Streams", ICDT 2005). Any key of weight > W/k is held; a held
-// key's count overestimates its true weight by at most its err, itself at
-// most W/k. Counters sit in a min-heap on count, indexed by key hash.
-type spaceSaving struct {
+// heavyKeys is a weighted Misra-Gries summary with batched decrements
+// (Misra, Gries 1982; the batching as in Anderson et al., "A
+// High-Performance Algorithm for Identifying Frequent Items in Data
+// Streams", IMC 2017). It holds up to 2k counters; when full, it subtracts
+// the (k+1)-th largest count from every counter and drops those left at
+// zero or below. Each batch subtracts its amount from more than k counters,
+// so the total subtracted, decr, is at most W/(k+1) where W is the total
+// weight: a held key's true weight lies in [count, count+decr], and any key
+// heavier than decr is held. Per record it is one map probe, amortised O(1).
+type heavyKeys struct {
 	k     int
-	heap  []ssCounter
-	index map[uint64]int32 // hash → heap position
+	decr  float64
+	slots []hkCounter
+	free  []int32
+	index map[uint64]int32 // hash → slot
+	tmp   []float64
 }
 
-type ssCounter struct {
-	hash    uint64
-	key     []byte
-	count   float64
-	err     float64
-	records int64 // records counted since this key took the counter
+type hkCounter struct {
+	hash  uint64
+	key   []byte
+	count float64
 }
 
-func newSpaceSaving(k int) *spaceSaving {
-	return &spaceSaving{k: k, index: make(map[uint64]int32, k)}
+func newHeavyKeys(k int) *heavyKeys {
+	return &heavyKeys{k: k, index: make(map[uint64]int32, 2*k)}
 }
 
-func (s *spaceSaving) add(h uint64, key []byte, w float64) {
+func (s *heavyKeys) add(h uint64, key []byte, w float64) {
 	if i, ok := s.index[h]; ok {
-		s.heap[i].count += w
-		s.heap[i].records++
-		s.down(int(i))
+		s.slots[i].count += w
 		return
 	}
-	if len(s.heap) < s.k {
-		s.heap = append(s.heap, ssCounter{hash: h, key: append([]byte(nil), key...), count: w, records: 1})
-		s.index[h] = int32(len(s.heap) - 1)
-		s.up(len(s.heap) - 1)
-		return
+	if len(s.index) >= 2*s.k {
+		s.shrink()
 	}
-	// Replace the minimum: the newcomer inherits its count as error.
-	m := &s.heap[0]
-	delete(s.index, m.hash)
-	m.hash = h
-	m.key = append(m.key[:0], key...)
-	m.err = m.count
-	m.count += w
-	m.records = 1
-	s.index[h] = 0
-	s.down(0)
+	var i int32
+	if n := len(s.free); n > 0 {
+		i = s.free[n-1]
+		s.free = s.free[:n-1]
+		s.slots[i].hash, s.slots[i].count = h, w
+		s.slots[i].key = append(s.slots[i].key[:0], key...)
+	} else {
+		i = int32(len(s.slots))
+		s.slots = append(s.slots, hkCounter{hash: h, key: append([]byte(nil), key...), count: w})
+	}
+	s.index[h] = i
 }
 
-func (s *spaceSaving) swap(i, j int) {
-	s.heap[i], s.heap[j] = s.heap[j], s.heap[i]
-	s.index[s.heap[i].hash] = int32(i)
-	s.index[s.heap[j].hash] = int32(j)
-}
-
-func (s *spaceSaving) up(i int) {
-	for i > 0 {
-		p := (i - 1) / 2
-		if s.heap[p].count <= s.heap[i].count {
-			return
+// shrink subtracts the (k+1)-th largest count from all counters.
+func (s *heavyKeys) shrink() {
+	s.tmp = s.tmp[:0]
+	for _, i := range s.index {
+		s.tmp = append(s.tmp, s.slots[i].count)
+	}
+	slices.Sort(s.tmp)
+	d := s.tmp[len(s.tmp)-1-s.k]
+	s.decr += d
+	for h, i := range s.index {
+		c := &s.slots[i]
+		c.count -= d
+		if c.count <= 0 {
+			delete(s.index, h)
+			s.free = append(s.free, i)
 		}
-		s.swap(i, p)
-		i = p
 	}
 }
 
-func (s *spaceSaving) down(i int) {
-	n := len(s.heap)
-	for {
-		l := 2*i + 1
-		if l >= n {
-			return
-		}
-		m := l
-		if r := l + 1; r < n && s.heap[r].count < s.heap[l].count {
-			m = r
-		}
-		if s.heap[i].count <= s.heap[m].count {
-			return
-		}
-		s.swap(i, m)
-		i = m
+// top returns the held counters, heaviest first.
+func (s *heavyKeys) top() []hkCounter {
+	out := make([]hkCounter, 0, len(s.index))
+	for _, i := range s.index {
+		out = append(out, s.slots[i])
 	}
+	return out
 }

@@ -32,12 +32,12 @@ type tracker struct {
 	empty   Traffic
 	keys    *keySet
 	hll     hll
-	heavy   *spaceSaving
+	heavy   *heavyKeys
 	uniform map[[2]int64]Uniform
 }
 
 func newTracker(cfg *config, name string) *tracker {
-	t := &tracker{cfg: cfg, name: name, keys: newKeySet(cfg.distinct), heavy: newSpaceSaving(cfg.heavy), cmpA: -1, cmpB: -1}
+	t := &tracker{cfg: cfg, name: name, keys: newKeySet(cfg.distinct), heavy: newHeavyKeys(cfg.heavy), cmpA: -1, cmpB: -1}
 	idx := func(p *Partitioner) int {
 		if i := slices.Index(t.hashNames, p.hashName); i >= 0 {
 			return i
@@ -115,8 +115,8 @@ func (t *tracker) distinct() Distinct {
 }
 
 func (t *tracker) topKeys() []KeyShare {
-	hs := slices.Clone(t.heavy.heap)
-	slices.SortFunc(hs, func(a, b ssCounter) int {
+	hs := t.heavy.top()
+	slices.SortFunc(hs, func(a, b hkCounter) int {
 		return cmp.Or(cmp.Compare(b.count, a.count), slices.Compare(a.key, b.key))
 	})
 	if len(hs) > t.cfg.topKeys {
@@ -124,11 +124,14 @@ func (t *tracker) topKeys() []KeyShare {
 	}
 	out := []KeyShare{}
 	W, n := t.keyed.Weight, float64(t.keyed.Records)
+	d := t.heavy.decr
 	for _, c := range hs {
-		share := c.count / W
-		lo, _ := Wilson((c.count-c.err)/W*n, n)
-		_, hi := Wilson(share*n, n)
-		out = append(out, KeyShare{Key: string(c.key), Weight: c.count, MaxError: c.err, Share: share, ShareLow: lo, ShareHigh: hi})
+		// The true weight lies in [count, count+d]; report the midpoint,
+		// and interval ends from the bounds.
+		share := (c.count + d/2) / W
+		lo, _ := Wilson(c.count/W*n, n)
+		_, hi := Wilson((c.count+d)/W*n, n)
+		out = append(out, KeyShare{Key: string(c.key), Weight: c.count + d/2, MaxError: d / 2, Share: share, ShareLow: lo, ShareHigh: hi})
 	}
 	return out
 }
