@@ -106,3 +106,25 @@ func TestRunKeysHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysDocExample checks that the example report in docs/keys.md is what
+// the command prints today.
+func TestKeysDocExample(t *testing.T) {
+	t.Parallel()
+	doc, err := os.ReadFile("../../docs/keys.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	args := []string{"--key", "customer.id", "--key", "tenant_id+region", "--key", "order_id", "--top", "3",
+		"--compare", "java,librdkafka", "--color", "never", "testdata/keys/orders.jsonl"}
+	// The command in the doc runs from the repository root.
+	args[len(args)-1] = "../../testdata/keys/orders.jsonl"
+	if code := runKeys(t.Context(), args, nil, &out, &errb); code != 0 {
+		t.Fatalf("runKeys = %d: %s", code, errb.String())
+	}
+	got := strings.Replace(out.String(), "../../testdata/keys/orders.jsonl", "testdata/keys/orders.jsonl", 1)
+	if !strings.Contains(string(doc), got) {
+		t.Errorf("docs/keys.md's example report is stale; regenerate it from:\nkafkalint keys %s\ngot:\n%s", strings.Join(args, " "), got)
+	}
+}
