@@ -1,0 +1,352 @@
+package keys
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/klauspost/compress/gzip"
+)
+
+// maxBadLines is how many malformed line numbers a Result keeps.
+const maxBadLines = 5
+
+// Analyze reads a sample from r (gzip is detected), derives each
+// candidate's key per record, and returns the ranked analysis. name labels
+// the input in errors and in the Result. Memory stays bounded whatever the
+// input size (see the package doc). An error names the input, and the line
+// when one is at fault.
+func Analyze(ctx context.Context, r io.Reader, name string, opts ...Option) (*Result, error) {
+	cfg := defaults()
+	for _, o := range opts {
+		o.apply(&cfg)
+	}
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(r, 1<<20)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%s: gzip: %w", name, err)
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 1<<20)
+	}
+	format := cfg.format
+	if format == FormatAuto {
+		format = detect(name, br)
+	}
+	if format == FormatLines && len(cfg.candidates) > 0 {
+		return nil, fmt.Errorf("%s: --key needs JSON Lines or CSV input; a lines file has one key per line", name)
+	}
+	if format != FormatLines && len(cfg.candidates) == 0 {
+		return nil, fmt.Errorf("%s: %s input needs at least one candidate key (--key)", name, format)
+	}
+	if format == FormatLines && cfg.weight != "" {
+		return nil, fmt.Errorf("%s: --weight needs JSON Lines or CSV input", name)
+	}
+	a := &analysis{cfg: &cfg, name: name}
+	names := cfg.candidates
+	if format == FormatLines {
+		names = []string{"line"}
+	}
+	for _, n := range names {
+		a.trackers = append(a.trackers, newTracker(&cfg, n))
+	}
+	var err error
+	switch format {
+	case FormatLines:
+		err = a.readLines(ctx, br)
+	case FormatJSONL:
+		err = a.readJSONL(ctx, br)
+	case FormatCSV:
+		err = a.readCSV(ctx, br)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if total := a.records + a.bad; a.bad > 0 && float64(a.bad) > cfg.maxBad*float64(total) {
+		return nil, fmt.Errorf("%s: %d of %d records malformed (%.2f%%, limit %.2f%%), first at line %s",
+			name, a.bad, total, 100*float64(a.bad)/float64(total), 100*cfg.maxBad, joinLines(a.badLines))
+	}
+	res := &Result{
+		Input: name, Format: format, Records: a.records, Bad: a.bad, BadLines: a.badLines,
+		Weighted: cfg.weight, Partitioner: cfg.partitioner.Name, Partitions: cfg.partitions,
+	}
+	if res.BadLines == nil {
+		res.BadLines = []int64{}
+	}
+	if cfg.compare[0] != nil {
+		res.Compare = []string{cfg.compare[0].Name, cfg.compare[1].Name}
+	}
+	for _, t := range a.trackers {
+		res.Candidates = append(res.Candidates, t.result())
+	}
+	rank(res.Candidates)
+	return res, nil
+}
+
+func joinLines(ls []int64) string {
+	s := make([]string, len(ls))
+	for i, l := range ls {
+		s[i] = fmt.Sprint(l)
+	}
+	return strings.Join(s, ", ")
+}
+
+// detect picks a format from the name, then from the first byte of content.
+func detect(name string, br *bufio.Reader) Format {
+	base := strings.TrimSuffix(strings.ToLower(name), ".gz")
+	switch filepath.Ext(base) {
+	case ".jsonl", ".ndjson", ".json":
+		return FormatJSONL
+	case ".csv":
+		return FormatCSV
+	}
+	head, _ := br.Peek(4096)
+	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+		return FormatJSONL
+	}
+	return FormatLines
+}
+
+// analysis is one Analyze run's mutable state.
+type analysis struct {
+	cfg      *config
+	name     string
+	trackers []*tracker
+	records  int64
+	bad      int64
+	badLines []int64
+}
+
+func (a *analysis) malformed(line int64) {
+	a.bad++
+	if len(a.badLines) < maxBadLines {
+		a.badLines = append(a.badLines, line)
+	}
+}
+
+// checkEvery is how many records pass between context checks.
+const checkEvery = 1 << 16
+
+// readLine returns the next line without its line end; long lines are
+// assembled in buf.
+func readLine(br *bufio.Reader, buf []byte) ([]byte, []byte, error) {
+	line, err := br.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		buf = append(buf[:0], line...)
+		for err == bufio.ErrBufferFull {
+			line, err = br.ReadSlice('\n')
+			buf = append(buf, line...)
+		}
+		line = buf
+	}
+	if err != nil && err != io.EOF {
+		return nil, buf, err
+	}
+	if err == io.EOF && len(line) == 0 {
+		return nil, buf, io.EOF
+	}
+	line = bytes.TrimSuffix(line, []byte{'\n'})
+	line = bytes.TrimSuffix(line, []byte{'\r'})
+	return line, buf, nil
+}
+
+func (a *analysis) readLines(ctx context.Context, br *bufio.Reader) error {
+	t := a.trackers[0]
+	var buf []byte
+	for {
+		line, b, err := readLine(br, buf)
+		buf = b
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s:%d: read: %w", a.name, a.records+1, err)
+		}
+		a.records++
+		if a.records%checkEvery == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		t.add(line, 1)
+	}
+}
+
+// composer builds each candidate's key from extracted values.
+type composer struct {
+	sep   []byte
+	parts [][]int // candidate → indexes of its paths in the extractor
+	buf   []byte
+}
+
+// key returns the candidate's key and whether it is present (non-null).
+func (c *composer) key(i int, vals []fieldValue) ([]byte, bool) {
+	idx := c.parts[i]
+	if len(idx) == 1 {
+		v := vals[idx[0]]
+		return v.bytes, v.kind == kindString || v.kind == kindRaw
+	}
+	c.buf = c.buf[:0]
+	for j, k := range idx {
+		v := vals[k]
+		if v.kind != kindString && v.kind != kindRaw {
+			return nil, false
+		}
+		if j > 0 {
+			c.buf = append(c.buf, c.sep...)
+		}
+		c.buf = append(c.buf, v.bytes...)
+	}
+	return c.buf, true
+}
+
+// plan maps candidates (and the weight) to a deduplicated list of paths.
+func (a *analysis) plan() (paths [][]string, comp *composer, weightIdx int) {
+	seen := map[string]int{}
+	idx := func(p []string) int {
+		k := strings.Join(p, "\x00")
+		if i, ok := seen[k]; ok {
+			return i
+		}
+		seen[k] = len(paths)
+		paths = append(paths, p)
+		return len(paths) - 1
+	}
+	comp = &composer{sep: []byte(a.cfg.sep)}
+	for _, t := range a.trackers {
+		ps, _ := parseCandidate(t.name)
+		var is []int
+		for _, p := range ps {
+			is = append(is, idx(p))
+		}
+		comp.parts = append(comp.parts, is)
+	}
+	weightIdx = -1
+	if a.cfg.weight != "" {
+		weightIdx = idx(strings.Split(a.cfg.weight, "."))
+	}
+	return paths, comp, weightIdx
+}
+
+func (a *analysis) readJSONL(ctx context.Context, br *bufio.Reader) error {
+	paths, comp, wi := a.plan()
+	ex := newExtractor(paths)
+	var buf []byte
+	var lineNo int64
+	for {
+		line, b, err := readLine(br, buf)
+		buf = b
+		if err == io.EOF {
+			return nil
+		}
+		lineNo++
+		if err != nil {
+			return fmt.Errorf("%s:%d: read: %w", a.name, lineNo, err)
+		}
+		if lineNo%checkEvery == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if ex.extract(line) != nil {
+			a.malformed(lineNo)
+			continue
+		}
+		w := 1.0
+		if wi >= 0 {
+			var ok bool
+			if w, ok = parseWeight(ex.out[wi]); !ok {
+				a.malformed(lineNo)
+				continue
+			}
+		}
+		a.records++
+		for i, t := range a.trackers {
+			if k, ok := comp.key(i, ex.out); ok {
+				t.add(k, w)
+			} else {
+				t.addNull(w)
+			}
+		}
+	}
+}
+
+func (a *analysis) readCSV(ctx context.Context, br *bufio.Reader) error {
+	cr := csv.NewReader(br)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return fmt.Errorf("%s: empty CSV, want a header row", a.name)
+		}
+		return fmt.Errorf("%s: CSV header: %w", a.name, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	paths, comp, wi := a.plan()
+	colOf := make([]int, len(paths))
+	for i, p := range paths {
+		n := strings.Join(p, ".")
+		c, ok := col[n]
+		if !ok {
+			return fmt.Errorf("%s:1: no column %q in the CSV header", a.name, n)
+		}
+		colOf[i] = c
+	}
+	vals := make([]fieldValue, len(paths))
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			a.malformed(int64(pe.StartLine))
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: read: %w", a.name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if line%checkEvery == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		short := false
+		for i, c := range colOf {
+			if c >= len(rec) {
+				short = true
+				break
+			}
+			vals[i] = fieldValue{kind: kindString, bytes: []byte(rec[c])}
+		}
+		if short {
+			a.malformed(int64(line))
+			continue
+		}
+		w := 1.0
+		if wi >= 0 {
+			var ok bool
+			if w, ok = parseWeight(vals[wi]); !ok {
+				a.malformed(int64(line))
+				continue
+			}
+		}
+		a.records++
+		for i, t := range a.trackers {
+			k, _ := comp.key(i, vals)
+			t.add(k, w)
+		}
+	}
+}

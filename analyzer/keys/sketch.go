@@ -1,0 +1,275 @@
+package keys
+
+import (
+	"encoding/binary"
+	"math"
+	"math/bits"
+	"slices"
+)
+
+// hash64 is a fast, fixed-seed 64-bit hash of a key for the distinct-key
+// structures (wyhash-style 64x64→128 folding, then the splitmix64
+// finalizer). A fixed seed keeps estimates reproducible run to run.
+func hash64(b []byte) uint64 {
+	const (
+		p0 = 0xa0761d6478bd642f
+		p1 = 0xe7037ed1a0b428db
+		p2 = 0x8ebc6af09c88c6e3
+	)
+	h := uint64(len(b)) * p0
+	mix := func(a, b uint64) uint64 {
+		hi, lo := bits.Mul64(a^p1, b^p2)
+		return hi ^ lo
+	}
+	for len(b) >= 16 {
+		h = mix(h^binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:]))
+		b = b[16:]
+	}
+	if len(b) >= 8 {
+		h = mix(h^binary.LittleEndian.Uint64(b), p0)
+		b = b[8:]
+	}
+	var t uint64
+	for i, c := range b {
+		t |= uint64(c) << (8 * i)
+	}
+	h = mix(h^t, p1)
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	return h
+}
+
+// keySet counts distinct keys by their 64-bit hash, exactly while it holds at
+// most limit hashes, then as an adaptive distinct sample: at level L it keeps
+// only hashes whose top L bits are zero, a 2^-L sample of the distinct keys
+// that is uniform whatever their frequencies. Each entry carries per-key flag
+// bits (moves under a what-if, disagrees under a compare), so key shares are
+// read from the sample. Hash collisions (probability about n²/2^65) are
+// ignored.
+type keySet struct {
+	// hashes is an open-addressing table with linear probing (0 marks an
+	// empty slot); flags is parallel to it and touched only on insert, so
+	// the lookups of repeated keys walk 8-byte slots.
+	hashes []uint64
+	flags  []uint64
+	mask   uint64
+	n      int
+	limit  int
+	level  uint
+}
+
+// newKeySet starts small and doubles (at half load) up to 2·limit slots, so a
+// sample with few distinct keys stays small and cache-resident.
+func newKeySet(limit int) *keySet {
+	return &keySet{hashes: make([]uint64, 1024), flags: make([]uint64, 1024), mask: 1023, limit: limit}
+}
+
+// admits reports whether a hash belongs to the current sample.
+func (s *keySet) admits(h uint64) bool { return s.level == 0 || h>>(64-s.level) == 0 }
+
+// add inserts h with flags, unless present or outside the sample. It
+// reports whether the key was new to the sample.
+func (s *keySet) add(h, flags uint64) bool {
+	if h == 0 {
+		h = 1
+	}
+	if !s.admits(h) {
+		return false
+	}
+	for i := h & s.mask; ; i = (i + 1) & s.mask {
+		switch s.hashes[i] {
+		case h:
+			return false
+		case 0:
+			s.hashes[i], s.flags[i] = h, flags
+			s.n++
+			if s.n > s.limit {
+				s.shrink()
+			} else if 2*s.n > len(s.hashes) {
+				s.rehash(2 * len(s.hashes))
+			}
+			return true
+		}
+	}
+}
+
+// contains reports whether the sample holds h (for tests).
+func (s *keySet) contains(h uint64) bool {
+	if h == 0 {
+		h = 1
+	}
+	for i := h & s.mask; ; i = (i + 1) & s.mask {
+		switch s.hashes[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// shrink raises the level until the sample fits, and rehashes.
+func (s *keySet) shrink() {
+	for s.n > s.limit {
+		s.level++
+		s.n = 0
+		for _, h := range s.hashes {
+			if h != 0 && s.admits(h) {
+				s.n++
+			}
+		}
+	}
+	s.rehash(len(s.hashes))
+}
+
+// rehash moves the admitted entries into a table of size slots.
+func (s *keySet) rehash(size int) {
+	oldH, oldF := s.hashes, s.flags
+	s.hashes, s.flags = make([]uint64, size), make([]uint64, size)
+	s.mask = uint64(size - 1)
+	for j, h := range oldH {
+		if h == 0 || !s.admits(h) {
+			continue
+		}
+		i := h & s.mask
+		for s.hashes[i] != 0 {
+			i = (i + 1) & s.mask
+		}
+		s.hashes[i], s.flags[i] = h, oldF[j]
+	}
+}
+
+// exact reports whether every distinct key seen is in the set.
+func (s *keySet) exact() bool { return s.level == 0 }
+
+// estimate is the distinct-count estimate n·2^L.
+func (s *keySet) estimate() float64 { return math.Ldexp(float64(s.n), int(s.level)) }
+
+// share returns the fraction of sampled keys with flag bit set.
+func (s *keySet) share(bit uint) float64 {
+	if s.n == 0 {
+		return 0
+	}
+	c := 0
+	for i, h := range s.hashes {
+		if h != 0 && s.flags[i]&(1<<bit) != 0 {
+			c++
+		}
+	}
+	return float64(c) / float64(s.n)
+}
+
+// hll is a HyperLogLog sketch with 2^hllP registers (Flajolet, Fusy,
+// Gandouet, Meunier 2007), with the small-range linear-counting correction.
+// Its relative standard error is 1.04/√2^hllP.
+type hll struct{ reg [1 << hllP]uint8 }
+
+const hllP = 14
+
+// hllStdErr is the sketch's relative standard error, 1.04/√16384.
+var hllStdErr = 1.04 / math.Sqrt(1<<hllP)
+
+func (s *hll) add(h uint64) {
+	idx := h >> (64 - hllP)
+	rank := uint8(bits.LeadingZeros64(h<<hllP|1<<(hllP-1))) + 1
+	if rank > s.reg[idx] {
+		s.reg[idx] = rank
+	}
+}
+
+func (s *hll) estimate() float64 {
+	const m = 1 << hllP
+	sum, zeros := 0.0, 0
+	for _, r := range s.reg {
+		sum += math.Ldexp(1, -int(r))
+		if r == 0 {
+			zeros++
+		}
+	}
+	alpha := 0.7213 / (1 + 1.079/m)
+	e := alpha * m * m / sum
+	if e <= 2.5*m && zeros > 0 {
+		e = m * math.Log(float64(m)/float64(zeros))
+	}
+	return e
+}
+
+// heavyKeys is a weighted Misra-Gries summary with batched decrements
+// (Misra, Gries 1982; the batching as in Anderson et al., "A
+// High-Performance Algorithm for Identifying Frequent Items in Data
+// Streams", IMC 2017). It holds up to 2k counters; when full, it subtracts
+// the (k+1)-th largest count from every counter and drops those left at
+// zero or below. Each batch subtracts its amount from more than k counters,
+// so the total subtracted, decr, is at most W/(k+1) where W is the total
+// weight: a held key's true weight lies in [count, count+decr], and any key
+// heavier than decr is held. Per record it is one map probe, amortised O(1).
+type heavyKeys struct {
+	k     int
+	decr  float64
+	slots []hkCounter
+	free  []int32
+	index map[uint64]int32 // hash → slot
+	tmp   []float64
+}
+
+type hkCounter struct {
+	hash  uint64
+	key   []byte
+	count float64
+}
+
+func newHeavyKeys(k int) *heavyKeys {
+	return &heavyKeys{k: k, index: make(map[uint64]int32, 2*k)}
+}
+
+func (s *heavyKeys) add(h uint64, key []byte, w float64) {
+	if i, ok := s.index[h]; ok {
+		s.slots[i].count += w
+		return
+	}
+	if len(s.index) >= 2*s.k {
+		s.shrink()
+	}
+	var i int32
+	if n := len(s.free); n > 0 {
+		i = s.free[n-1]
+		s.free = s.free[:n-1]
+		s.slots[i].hash, s.slots[i].count = h, w
+		s.slots[i].key = append(s.slots[i].key[:0], key...)
+	} else {
+		i = int32(len(s.slots))
+		s.slots = append(s.slots, hkCounter{hash: h, key: append([]byte(nil), key...), count: w})
+	}
+	s.index[h] = i
+}
+
+// shrink subtracts the (k+1)-th largest count from all counters.
+func (s *heavyKeys) shrink() {
+	s.tmp = s.tmp[:0]
+	for _, i := range s.index {
+		s.tmp = append(s.tmp, s.slots[i].count)
+	}
+	slices.Sort(s.tmp)
+	d := s.tmp[len(s.tmp)-1-s.k]
+	s.decr += d
+	for h, i := range s.index {
+		c := &s.slots[i]
+		c.count -= d
+		if c.count <= 0 {
+			delete(s.index, h)
+			s.free = append(s.free, i)
+		}
+	}
+}
+
+// top returns the held counters, heaviest first.
+func (s *heavyKeys) top() []hkCounter {
+	out := make([]hkCounter, 0, len(s.index))
+	for _, i := range s.index {
+		out = append(out, s.slots[i])
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRunKeys(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	var dominant strings.Builder
+	for i := range 2000 {
+		k := "hot"
+		if i%2 == 0 {
+			k = "k" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26%26))
+		}
+		dominant.WriteString(k + "\n")
+	}
+	dom := write("dominant.txt", dominant.String())
+	bad := write("bad.jsonl", "{\"k\":\"a\"}\n{\"k\":\n")
+	sample := "../../testdata/keys/orders.jsonl"
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		code     int
+		stdout   string // substring
+		stderr   string // substring
+		jsonTopV string // verdict of the top candidate in JSON
+	}{
+		{name: "readme example", args: []string{"--key", "customer.id", "--key", "order_id", "--color", "never", sample}, code: 0, stdout: "recommendation: order_id"},
+		{name: "dominant key gate", args: []string{"--max-key-share", "0.2", dom}, code: 1, stderr: `key "hot" carries 50.0% of traffic, above --max-key-share 0.2`},
+		{name: "skew gate", args: []string{"--fail-on-skew", "1.5", dom}, code: 1, stderr: "exceeds --fail-on-skew 1.5"},
+		{name: "json from stdin", args: []string{"--format", "json", "-"}, stdin: "a\nb\nc\n", code: 0, stdout: `"version": 1`},
+		{name: "json verdict", args: []string{"--format", "json", "--key", "customer.id", sample}, code: 0, jsonTopV: "bad"},
+		{name: "malformed names file and line", args: []string{"--key", "k", bad}, code: 2, stderr: "bad.jsonl: 1 of 2 records malformed (50.00%, limit 1.00%), first at line 2"},
+		{name: "missing input", args: nil, code: 2, stderr: "no input"},
+		{name: "unknown partitioner", args: []string{"--partitioner", "nope", dom}, code: 2, stderr: `unknown partitioner "nope"`},
+		{name: "bad partitions", args: []string{"--partitions", "12,x", dom}, code: 2, stderr: `--partitions: "x"`},
+		{name: "key on lines file", args: []string{"--key", "a", dom}, code: 2, stderr: "--key needs JSON Lines or CSV"},
+		{name: "compare", args: []string{"--compare", "java,sarama", "--partitions", "12", dom}, code: 0, stdout: "compare java vs sarama on 12 partitions"},
+		{name: "colour always", args: []string{"--color", "always", dom}, code: 0, stdout: "\x1b["},
+		{name: "bad colour", args: []string{"--color", "sometimes", dom}, code: 2, stderr: "--color"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := runKeys(t.Context(), tt.args, strings.NewReader(tt.stdin), &out, &errb)
+			if code != tt.code {
+				t.Errorf("runKeys(%q) = %d, want %d; stderr %s", tt.args, code, tt.code, errb.String())
+			}
+			if !strings.Contains(out.String(), tt.stdout) {
+				t.Errorf("runKeys(%q) stdout = %s, want it to contain %q", tt.args, out.String(), tt.stdout)
+			}
+			if !strings.Contains(errb.String(), tt.stderr) {
+				t.Errorf("runKeys(%q) stderr = %s, want it to contain %q", tt.args, errb.String(), tt.stderr)
+			}
+			if tt.jsonTopV != "" {
+				var doc struct {
+					Result struct {
+						Candidates []struct{ Verdict string } `json:"candidates"`
+					} `json:"result"`
+				}
+				if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+					t.Fatal(err)
+				}
+				if v := doc.Result.Candidates[0].Verdict; v != tt.jsonTopV {
+					t.Errorf("JSON verdict = %s, want %s", v, tt.jsonTopV)
+				}
+			}
+		})
+	}
+}
+
+func TestRunKeysHTML(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "r.html")
+	var so, se bytes.Buffer
+	if code := runKeys(t.Context(), []string{"--key", "tenant_id", "--key", "order_id", "--html", out, "../../testdata/keys/orders.jsonl"}, nil, &so, &se); code != 0 {
+		t.Fatalf("runKeys = %d: %s", code, se.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{"<svg", "tenant_id", "order_id"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("HTML report lacks %q", want)
+		}
+	}
+	for _, banned := range []string{"<script", "http://", "https://"} {
+		if strings.Contains(strings.ReplaceAll(s, `xmlns="http://www.w3.org/2000/svg"`, ""), banned) {
+			t.Errorf("HTML report contains %q; it must be self-contained", banned)
+		}
+	}
+}
+
+// TestKeysDocExample checks that the example report in docs/keys.md is what
+// the command prints today.
+func TestKeysDocExample(t *testing.T) {
+	t.Parallel()
+	doc, err := os.ReadFile("../../docs/keys.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	args := []string{"--key", "customer.id", "--key", "tenant_id+region", "--key", "order_id", "--top", "3",
+		"--compare", "java,librdkafka", "--color", "never", "testdata/keys/orders.jsonl"}
+	// The command in the doc runs from the repository root.
+	args[len(args)-1] = "../../testdata/keys/orders.jsonl"
+	if code := runKeys(t.Context(), args, nil, &out, &errb); code != 0 {
+		t.Fatalf("runKeys = %d: %s", code, errb.String())
+	}
+	got := strings.Replace(out.String(), "../../testdata/keys/orders.jsonl", "testdata/keys/orders.jsonl", 1)
+	if !strings.Contains(string(doc), got) {
+		t.Errorf("docs/keys.md's example report is stale; regenerate it from:\nkafkalint keys %s\ngot:\n%s", strings.Join(args, " "), got)
+	}
+}
