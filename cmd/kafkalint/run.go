@@ -16,6 +16,7 @@ const usage = `kafkalint: catch the Kafka client settings that hide messages
 
 Usage:
   kafkalint lint [flags] [path ...]   lint Kafka client configs (default path: .)
+  kafkalint keys [flags] FILE         compare partition-key candidates on a sample (- for stdin)
   kafkalint rules                     list the rules
   kafkalint explain RULE              explain a rule (ID or name)
   kafkalint init                      write a commented .kafkalint.toml
@@ -36,6 +37,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "lint":
 		return runLint(ctx, args[1:], env, stdout, stderr)
+	case "keys":
+		return runKeys(ctx, args[1:], stdin, stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	case "explain":
