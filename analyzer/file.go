@@ -28,6 +28,9 @@ type File struct {
 	// notKafka is set on a named file that holds no Kafka key: only the
 	// NotKafka meta rule reports on it.
 	notKafka bool
+	// unsupported says why a Kafka configuration was not linted (its
+	// dialect); only the Unsupported meta rule reports on it.
+	unsupported string
 
 	values     map[string]Value // explicit values, last occurrence
 	directives []directive

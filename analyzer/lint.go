@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/kafkalint/kafkalint/analyzer/catalog"
 	"github.com/kafkalint/kafkalint/analyzer/load"
 )
 
@@ -38,6 +40,9 @@ type Meta struct {
 	BadSuppression *Rule
 	// NotKafka: a file named on the command line that holds no Kafka key.
 	NotKafka *Rule
+	// Unsupported: a Kafka configuration in a dialect kafkalint does not
+	// lint yet (YAML, JSON, librdkafka properties).
+	Unsupported *Rule
 }
 
 // Result is the outcome of Lint.
@@ -118,11 +123,22 @@ func prepare(t load.Target, opts Options) (*File, error) {
 			return nil, fmt.Errorf("%w: %w", errNoSettings, err)
 		}
 	}
+	if what := unsupportedExt[strings.ToLower(filepath.Ext(t.Path))]; what != "" {
+		f := newFile(&load.File{Path: t.Path}, s, t.Named)
+		f.unsupported = what + " files are not linted yet"
+		return f, nil
+	}
 	lf, err := load.ReadFile(t.Path, load.Properties)
 	if err != nil {
 		return nil, err
 	}
 	f := newFile(lf, s, t.Named)
+	if s.Role == 0 {
+		if what := f.foreignDialect(); what != "" {
+			f.unsupported = what
+			return f, nil
+		}
+	}
 	if s.Role == 0 && !f.hasKafkaKey() {
 		if !t.Named {
 			return nil, nil
@@ -131,6 +147,35 @@ func prepare(t load.Target, opts Options) (*File, error) {
 	}
 	f.parseDirectives()
 	return f, nil
+}
+
+// unsupportedExt maps file extensions kafkalint cannot lint yet to what to
+// call them.
+var unsupportedExt = map[string]string{
+	".yml": "YAML", ".yaml": "YAML", ".json": "JSON", ".toml": "TOML", ".hocon": "HOCON", ".xml": "XML",
+}
+
+// foreignDialect reports a .properties-syntax file that is not a Java
+// client configuration: a librdkafka configuration (kcat, confluent-kafka
+// clients), recognised by a property only librdkafka defines, or an INI
+// file with [section] headers. It returns "" for a Java configuration.
+func (f *File) foreignDialect() string {
+	var rdk []string
+	for _, e := range f.Entries {
+		if strings.HasPrefix(e.Key, "[") && strings.HasSuffix(strings.TrimSpace(e.Key+e.Value), "]") {
+			return fmt.Sprintf("this is an INI file with sections (%s at line %d), as confluent-kafka's getting_started.ini; INI files are not linted yet", strings.TrimSpace(e.Key+e.Value), e.KeyPos.Line)
+		}
+		if catalog.LibrdkafkaOnly(e.Key) && !slices.Contains(rdk, e.Key) {
+			rdk = append(rdk, e.Key)
+		}
+	}
+	if len(rdk) == 0 {
+		return ""
+	}
+	if len(rdk) > 3 {
+		rdk = append(rdk[:3], "…")
+	}
+	return fmt.Sprintf("this is a librdkafka configuration (%s are librdkafka properties the Java client does not know); the librdkafka dialect is not linted yet", strings.Join(rdk, ", "))
 }
 
 // hasKafkaKey reports whether any key of f is one the catalog knows, or a
@@ -176,6 +221,16 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			if f.unsupported != "" {
+				if opts.Meta.Unsupported != nil && f.enabled(opts.Meta.Unsupported) {
+					(&Pass{Rule: opts.Meta.Unsupported, File: f, report: report}).Report(Finding{
+						Pos:     load.Pos{Line: 1, Col: 1},
+						Message: f.unsupported + ", so kafkalint did not check it",
+						Fix:     "Lint the Java client configurations for now; to lint this file as a Java client configuration anyway, set its role in .kafkalint.toml.",
+					})
+				}
+				return
+			}
 			if !f.notKafka {
 				for _, r := range opts.Rules {
 					if r.Scope == PerFile && f.enabled(r) && r.AppliesTo(f.Role) {
@@ -197,7 +252,7 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 	groups := map[string][]*File{}
 	var groupIDs []string
 	for _, f := range files {
-		if f.notKafka {
+		if f.notKafka || f.unsupported != "" {
 			continue
 		}
 		if id := f.GroupID(); id != "" && f.Role.Has(Consumer) {
@@ -298,7 +353,7 @@ func (f *File) directiveFindings(opts Options) []Finding {
 				return r
 			}
 		}
-		for _, r := range []*Rule{opts.Meta.UnusedSuppression, opts.Meta.BadSuppression, opts.Meta.NotKafka} {
+		for _, r := range []*Rule{opts.Meta.UnusedSuppression, opts.Meta.BadSuppression, opts.Meta.NotKafka, opts.Meta.Unsupported} {
 			if r != nil && (r.ID == name || r.Name == name) {
 				return r
 			}
@@ -357,7 +412,7 @@ func (f *File) directiveFindings(opts Options) []Finding {
 func kafkaFiles(files []*File) []*File {
 	var out []*File
 	for _, f := range files {
-		if !f.notKafka {
+		if !f.notKafka && f.unsupported == "" {
 			out = append(out, f)
 		}
 	}

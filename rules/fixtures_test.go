@@ -56,7 +56,7 @@ func optionsFor(named []string) analyzer.Options {
 		}
 		return nil
 	}
-	opts.Meta = analyzer.Meta{UnusedSuppression: keep(m.UnusedSuppression), BadSuppression: keep(m.BadSuppression), NotKafka: keep(m.NotKafka)}
+	opts.Meta = analyzer.Meta{UnusedSuppression: keep(m.UnusedSuppression), BadSuppression: keep(m.BadSuppression), NotKafka: keep(m.NotKafka), Unsupported: keep(m.Unsupported)}
 	return opts
 }
 

@@ -12,7 +12,7 @@ import (
 
 var hygieneRules = []*analyzer.Rule{
 	UnknownKey, WrongRole, DuplicateKey, InvalidValue, DeprecatedOrRemoved,
-	ByteOrderMark, UnusedSuppression, MalformedSuppression, NotKafkaConfig,
+	ByteOrderMark, UnusedSuppression, MalformedSuppression, NotKafkaConfig, UnsupportedDialect,
 }
 
 // UnknownKey is KL401.
@@ -28,6 +28,9 @@ var UnknownKey = &analyzer.Rule{
 			"(at INFO since Kafka 3.5). A misspelled key therefore leaves the real setting at its default, and nobody notices " +
 			"until the default bites: `max.poll.interval=600000` keeps the 300 s poll timeout and the consumer is thrown out " +
 			"of its group under load.\n\n" +
+			"A key close to a known one (a typo, a missing `.ms`) is a warning naming the key it most likely means. Keys " +
+			"close to nothing are usually the application's own settings kept in the same file (`input.topic`); they are " +
+			"reported once per file, as info, listing them all.\n\n" +
 			"Keys read by plugins rather than by the client are not unknown. kafkalint accepts these pass-through keys and " +
 			"prefixes: " + passThroughDoc() + ". Kafka Connect connector configs are free-form and are only checked under " +
 			"the client override prefixes.",
@@ -124,6 +127,7 @@ func clientsFor(r analyzer.Role) catalog.Client {
 func checkUnknownKey(p *analyzer.Pass) error {
 	f := p.File
 	seen := map[string]bool{}
+	var foreign []load.Entry // keys close to no known key
 	for _, e := range f.Entries {
 		if seen[e.Key] {
 			continue // KL403 reports the repetition
@@ -153,14 +157,38 @@ func checkUnknownKey(p *analyzer.Pass) error {
 		if clients == 0 {
 			clients = catalog.Consumer | catalog.Producer | catalog.Admin
 		}
-		msg := fmt.Sprintf("%s is not a %s configuration key in Kafka %s; the client logs it as unused and ignores it", e.Key, clientWord(f.Role), f.Catalog.Version)
-		fix := "Correct the key or remove it."
-		if near, ok := f.Catalog.Nearest(key, clients); ok {
-			msg += fmt.Sprintf(": did you mean %s%s?", prefixed, near)
-			fix = fmt.Sprintf("Rename it to %s%s.", prefixed, near)
+		near, ok := f.Catalog.Nearest(key, clients)
+		if !ok {
+			foreign = append(foreign, e)
+			continue
 		}
-		p.Report(analyzer.Finding{Pos: e.KeyPos, End: e.KeyEnd, Key: e.Key, Message: msg, Fix: fix})
+		p.Report(analyzer.Finding{Pos: e.KeyPos, End: e.KeyEnd, Key: e.Key,
+			Message: fmt.Sprintf("%s is not a %s configuration key in Kafka %s, so the client ignores it and %s%s keeps its default: did you mean %s%s?", e.Key, clientWord(f.Role), f.Catalog.Version, prefixed, near, prefixed, near),
+			Fix:     fmt.Sprintf("Rename it to %s%s.", prefixed, near)})
 	}
+	if len(foreign) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(foreign))
+	var rel []analyzer.Related
+	for i, e := range foreign {
+		if i < 5 {
+			names = append(names, e.Key)
+		}
+		if i > 0 {
+			rel = append(rel, analyzer.Related{Path: f.Path, Pos: e.KeyPos, Message: e.Key + " is not a Kafka client key either"})
+		}
+	}
+	if len(foreign) > 5 {
+		names = append(names, "…")
+	}
+	what := fmt.Sprintf("%s is not a Kafka client configuration key", foreign[0].Key)
+	if len(foreign) > 1 {
+		what = fmt.Sprintf("%d keys are not Kafka client configuration keys (%s)", len(foreign), strings.Join(names, ", "))
+	}
+	p.Report(analyzer.Finding{Pos: foreign[0].KeyPos, End: foreign[0].KeyEnd, Key: foreign[0].Key, Related: rel, Severity: analyzer.Info,
+		Message: what + " and none is close to one: the client ignores them; fine if the application reads them itself",
+		Fix:     "Keep application settings out of the client configuration, or suppress this note with # kafkalint:ignore-file KL401 -- application settings."})
 	return nil
 }
 
@@ -565,6 +593,26 @@ var NotKafkaConfig = &analyzer.Rule{
 		Bad:  "log4j.rootLogger=INFO, stdout\n",
 		Good: "bootstrap.servers=kafka-1:9092\n",
 		Fix:  "Set the file's role in .kafkalint.toml if it is a Kafka client configuration, or leave it out of the paths linted.",
+	},
+	Check: func(*analyzer.Pass) error { return nil }, // reported by the engine
+}
+
+// UnsupportedDialect is KL410. The engine reports it (analyzer.Meta).
+var UnsupportedDialect = &analyzer.Rule{
+	ID:       "KL410",
+	Name:     "unsupported-dialect",
+	Severity: analyzer.Info,
+	Scope:    analyzer.PerFile,
+	Since:    "unreleased",
+	Doc: analyzer.Doc{
+		Title: "configuration in a dialect kafkalint does not lint yet",
+		Why: "kafkalint lints Java client .properties files. A librdkafka configuration (kcat, confluent-kafka-go/python, " +
+			"recognised by properties only librdkafka defines, such as sasl.username or enable.partition.eof), an INI file " +
+			"with sections, or a YAML, JSON or TOML file gets this one note instead of a flood of unknown-key warnings: its " +
+			"keys, defaults and constraints differ from the Java client's, and judging it by the Java catalog would be wrong.",
+		Bad:  "bootstrap.servers=kafka-1:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanisms=PLAIN\nsasl.username=svc-orders\n",
+		Good: "bootstrap.servers=kafka-1:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n",
+		Fix:  "Lint the Java client configurations for now; to lint this file as a Java client configuration anyway, set its role in .kafkalint.toml.",
 	},
 	Check: func(*analyzer.Pass) error { return nil }, // reported by the engine
 }

@@ -47,6 +47,7 @@ func Meta() analyzer.Meta {
 		UnusedSuppression: UnusedSuppression,
 		BadSuppression:    MalformedSuppression,
 		NotKafka:          NotKafkaConfig,
+		Unsupported:       UnsupportedDialect,
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -30,6 +31,7 @@ import (
 	"strings"
 
 	"github.com/kafkalint/kafkalint/analyzer"
+	"github.com/kafkalint/kafkalint/analyzer/load"
 	"github.com/kafkalint/kafkalint/analyzer/settings"
 )
 
@@ -91,7 +93,13 @@ func Run(t Testing, dir string, opts analyzer.Options) analyzer.Result {
 	}
 	var wants []*expectation
 	for _, f := range res.Files {
-		for _, c := range f.Comments {
+		comments := f.Comments
+		if len(f.Entries) == 0 && len(comments) == 0 {
+			// A file the engine did not parse (a dialect it does not lint
+			// yet): read its whole-line # comments from the raw text.
+			comments = rawComments(t, f)
+		}
+		for _, c := range comments {
 			text, ok := strings.CutPrefix(c.Text, "want ")
 			if !ok {
 				continue
@@ -193,4 +201,22 @@ func parseWant(path string, line int, text string) ([]*expectation, error) {
 		return nil, fmt.Errorf("want: names no rule")
 	}
 	return out, nil
+}
+
+// rawComments returns the whole-line "#" comments of a file the engine
+// did not parse, and fills f.Lines so want comments bind as usual.
+func rawComments(t Testing, f *analyzer.File) []load.Comment {
+	data, err := os.ReadFile(f.Path)
+	if err != nil {
+		t.Errorf("%v", err)
+		return nil
+	}
+	var out []load.Comment
+	f.Lines = strings.Split(string(data), "\n")
+	for i, line := range f.Lines {
+		if text, ok := strings.CutPrefix(strings.TrimSpace(line), "#"); ok {
+			out = append(out, load.Comment{Text: strings.TrimSpace(text), Pos: load.Pos{Line: i + 1, Col: 1}})
+		}
+	}
+	return out
 }

@@ -12,12 +12,11 @@ package catalog
 //   - "Notable changes in 3.0.0": Connect's internal.key.converter and
 //     internal.value.converter removed (KIP-738), and the worker configs
 //     rest.host.name and rest.port removed (KAFKA-12482).
-var legacyRemovals = map[string]Removal{}
-
-func init() {
+var legacyRemovals = func() map[string]Removal {
+	legacy := map[string]Removal{}
 	add := func(since Version, clients Client, repl string, names ...string) {
 		for _, n := range names {
-			legacyRemovals[n] = Removal{Name: n, Since: since, Clients: clients, Replacement: repl}
+			legacy[n] = Removal{Name: n, Since: since, Clients: clients, Replacement: repl}
 		}
 	}
 	v011, v20, v30 := Version{0, 11}, Version{2, 0}, Version{3, 0}
@@ -50,7 +49,8 @@ func init() {
 	add(v30, Worker, "Connect always stores its internal topics as JSON without schemas (KIP-738, removed in Kafka 3.0)",
 		"internal.key.converter", "internal.value.converter", "internal.key.converter.schemas.enable", "internal.value.converter.schemas.enable")
 	add(v30, Worker, "use listeners, such as listeners=http://0.0.0.0:8083 (KAFKA-12482, removed in Kafka 3.0)", "rest.host.name", "rest.port")
-}
+	return legacy
+}()
 
 // removal returns the recorded removal of name, from the generated table or
 // the legacy one.
@@ -61,3 +61,33 @@ func removal(name string) (Removal, bool) {
 	r, ok := legacyRemovals[name]
 	return r, ok
 }
+
+// librdkafkaOnly holds the librdkafka property names that no Java client
+// version in the catalog defines and that are not legacy Java keys either
+// (metadata.broker.list or queue.buffering.max.ms are both): a key in it
+// marks a file as a librdkafka configuration.
+var librdkafkaOnly = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range librdkafkaNames {
+		if _, legacy := legacyRemovals[n]; legacy {
+			continue
+		}
+		java := false
+		for _, c := range tables {
+			if _, ok := c.keys[n]; ok {
+				java = true
+				break
+			}
+		}
+		if !java {
+			m[n] = true
+		}
+	}
+	return m
+}()
+
+// LibrdkafkaOnly reports whether name is a librdkafka property that no Java
+// client defines (sasl.username, enable.partition.eof, ssl.ca.location),
+// from librdkafka's CONFIGURATION.md (see librdkafka_gen.go for the
+// version).
+func LibrdkafkaOnly(name string) bool { return librdkafkaOnly[name] }
