@@ -28,7 +28,13 @@ const (
 	Admin                        // AdminClientConfig
 	Streams                      // StreamsConfig
 	Connector                    // Connect ConnectorConfig, SinkConnectorConfig, SourceConnectorConfig
-	Worker                       // Connect WorkerConfig, DistributedConfig, StandaloneConfig
+	Worker                       // Connect WorkerConfig, DistributedConfig, StandaloneConfig, RestServerConfig
+	// Sink and Source narrow Connector: every connector key has Connector,
+	// plus Sink and/or Source for the connector kinds that accept it
+	// (ConnectorConfig keys have both; SinkConnectorConfig keys such as
+	// errors.deadletterqueue.topic.name only Sink).
+	Sink
+	Source
 )
 
 // Type is a ConfigDef.Type.
@@ -124,6 +130,13 @@ type Key struct {
 	HasDefault bool
 	// Valid holds the ValidString/CaseInsensitiveValidString values, if any.
 	Valid []string
+	// ValidPrefixes holds prefixes that also make a value valid: a value
+	// is valid when it is in Valid or starts with one of these and has a
+	// non-empty remainder. Kafka 4.0+ auto.offset.reset uses it for
+	// "by_duration:" followed by an ISO-8601 duration (KIP-1106,
+	// clients/.../consumer/internals/AutoOffsetResetStrategy.java); the
+	// remainder's syntax is the rule's business.
+	ValidPrefixes []string
 	// CaseInsensitive is true for CaseInsensitiveValidString validators.
 	CaseInsensitive bool
 	// Min and Max bound a numeric key (ConfigDef.Range); nil when open.
@@ -140,6 +153,44 @@ type Key struct {
 	Sensitive bool
 	// Doc is the first sentence of the key's documentation.
 	Doc string
+	// Variants lists the definitions of other clients whose type, default
+	// or deprecation differ from the fields above (which come from the
+	// first client in the order Consumer, Producer, Admin, Streams,
+	// Connector, Worker). Example: session.timeout.ms is 45000 for the
+	// consumer and 10000 for a Connect worker.
+	Variants []Variant
+}
+
+// Variant is another client's definition of a key.
+type Variant struct {
+	Clients    Client
+	Type       Type
+	Default    string
+	HasDefault bool
+	Deprecated string
+}
+
+// For returns the definition of k that client uses: the matching variant
+// when client has one, k's own fields otherwise.
+func (k *Key) For(client Client) (typ Type, def string, hasDefault bool, deprecated string) {
+	for _, v := range k.Variants {
+		if v.Clients&client != 0 {
+			return v.Type, v.Default, v.HasDefault, v.Deprecated
+		}
+	}
+	return k.Type, k.Default, k.HasDefault, k.Deprecated
+}
+
+// f returns a pointer to v; the generated table uses it for Min and Max.
+func f(v float64) *float64 { return &v }
+
+// keyMap builds a version's key table from indexes into keyDefs.
+func keyMap(idx ...int) map[string]*Key {
+	m := make(map[string]*Key, len(idx))
+	for _, i := range idx {
+		m[keyDefs[i].Name] = &keyDefs[i]
+	}
+	return m
 }
 
 // Catalog is the key table of one Kafka version.
@@ -183,6 +234,7 @@ func (c *Catalog) Names(clients Client) []string {
 type Removal struct {
 	Name        string
 	Since       Version // first version without the key
+	Clients     Client  // the clients that dropped it then
 	Replacement string  // what to use instead, or why it went
 }
 
@@ -197,4 +249,155 @@ func (c *Catalog) Removed(name string) (Removal, bool) {
 		return Removal{}, false
 	}
 	return r, true
+}
+
+// RemovedFor is Removed for one set of clients: it also reports a key that
+// other clients still define, such as the Streams-level retries, which
+// Kafka 4.0 dropped from StreamsConfig while the producer keeps it.
+func (c *Catalog) RemovedFor(name string, clients Client) (Removal, bool) {
+	r, ok := removals[name]
+	if !ok || r.Clients&clients == 0 || c.Version.Less(r.Since) {
+		return Removal{}, false
+	}
+	if k, still := c.keys[name]; still && k.Clients&clients&r.Clients != 0 {
+		return Removal{}, false
+	}
+	return r, true
+}
+
+// Nearest returns the known key that name most likely misspells, among the
+// keys any of clients defines (all keys when clients is 0). It tries, in
+// order: the name itself; the name with '_' or '-' read as '.' and in lower
+// case; a key that only adds a last segment (max.poll.interval →
+// max.poll.interval.ms, session.timeout → session.timeout.ms); then the
+// key at the smallest Damerau-Levenshtein distance, accepted when the
+// distance is at most 1 for names shorter than 10 bytes, 2 below 20 and 3
+// otherwise. Ties go to the alphabetically first key. ok is false when
+// nothing is close enough.
+func (c *Catalog) Nearest(name string, clients Client) (string, bool) {
+	if clients == 0 {
+		clients = ^Client(0)
+	}
+	candidates := c.Names(clients)
+	if slices.Contains(candidates, name) {
+		return name, true
+	}
+	norm := strings.ToLower(strings.NewReplacer("_", ".", "-", ".").Replace(strings.TrimSpace(name)))
+	if slices.Contains(candidates, norm) {
+		return norm, true
+	}
+	var suffixed []string
+	for _, k := range candidates {
+		if rest, ok := strings.CutPrefix(k, norm+"."); ok && !strings.Contains(rest, ".") {
+			suffixed = append(suffixed, k)
+		}
+	}
+	if len(suffixed) > 0 {
+		for _, k := range suffixed { // prefer the unit suffixes rules care about
+			if strings.HasSuffix(k, ".ms") {
+				return k, true
+			}
+		}
+		return suffixed[0], true
+	}
+	limit := 3
+	switch {
+	case len(norm) < 10:
+		limit = 1
+	case len(norm) < 20:
+		limit = 2
+	}
+	best, bestD := "", limit+1
+	for _, k := range candidates {
+		if d := osaDistance(norm, k, bestD); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best, best != ""
+}
+
+// osaDistance is the optimal-string-alignment form of the Damerau-
+// Levenshtein distance between a and b (adjacent transpositions count as
+// one edit). It returns max as soon as the distance must reach it.
+func osaDistance(a, b string, max int) int {
+	if d := len(a) - len(b); d >= max || -d >= max {
+		return max
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= max {
+			return max
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], max)
+}
+
+// Redacted replaces secret values in findings and reports.
+const Redacted = "<redacted>"
+
+// Redact returns value, or Redacted when key holds a secret: a key that
+// any catalog version marks Sensitive (ConfigDef PASSWORD, sasl.jaas.config),
+// or one whose name looks like a credential (*.password, *secret*,
+// *token* except URLs, durations and class names, basic.auth.user.info
+// as Confluent Schema Registry serdes read it). Empty values and
+// config-provider references such as ${file:/etc/kafka/secrets:password}
+// are returned as they are: they reveal no secret.
+func Redact(key, value string) string {
+	if strings.TrimSpace(value) == "" || isProviderRef(value) {
+		return value
+	}
+	if sensitive(key) {
+		return Redacted
+	}
+	return value
+}
+
+func sensitive(key string) bool {
+	for _, c := range tables {
+		if k, ok := c.keys[key]; ok && k.Sensitive {
+			return true
+		}
+	}
+	k := strings.ToLower(key)
+	switch {
+	case k == "sasl.jaas.config", k == "basic.auth.user.info", k == "password", strings.HasSuffix(k, ".password"),
+		strings.HasSuffix(k, ".jaas.config"), strings.Contains(k, "secret"):
+		return true
+	case strings.Contains(k, "token"):
+		for _, benign := range []string{".url", ".ms", ".seconds", ".class", ".name", ".file"} {
+			if strings.HasSuffix(k, benign) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isProviderRef reports whether v is exactly one ${provider:[path:]key}
+// reference, resolved by a ConfigProvider at client start-up
+// (clients/src/main/java/org/apache/kafka/common/config/ConfigTransformer.java).
+func isProviderRef(v string) bool {
+	v = strings.TrimSpace(v)
+	return strings.HasPrefix(v, "${") && strings.HasSuffix(v, "}") && strings.Count(v, "${") == 1 &&
+		strings.Contains(v, ":") && !strings.ContainsAny(v[2:len(v)-1], "{}")
 }
