@@ -519,7 +519,7 @@ func checkTransactionalProducer(p *analyzer.Pass) error {
 		return nil
 	}
 	source := "the broker default; set [broker] transaction-max-timeout-ms in .kafkalint.toml if your brokers differ"
-	if f.Settings.Broker.TransactionMaxTimeout != 0 {
+	if limit != analyzer.DefaultBroker().TransactionMaxTimeout {
 		source = "from .kafkalint.toml"
 	}
 	x := analyzer.Finding{Key: tto.Key,
@@ -546,7 +546,7 @@ var UncommittedReads = &analyzer.Rule{
 	Roles:    []analyzer.Role{analyzer.Consumer},
 	Since:    "unreleased",
 	Doc: analyzer.Doc{
-		Title: "consumer reads uncommitted data next to a transactional writer",
+		Title: "consumer reads uncommitted data of a transactional writer",
 		Why: "A transactional producer (a `transactional.id`, or Kafka Streams with an exactly_once guarantee) writes records " +
 			"that only count once their transaction commits; aborted records stay in the log. A consumer with " +
 			"`isolation.level=read_uncommitted`, the Java default, returns them anyway, together with records of " +
