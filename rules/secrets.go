@@ -51,10 +51,10 @@ var PlaintextSecret = &analyzer.Rule{
 type secretShape uint8
 
 const (
-	wholeValue secretShape = iota + 1 // the value is the secret
-	jaasOptions                       // sasl.jaas.config: some options are secrets
-	userInfo                          // user:secret (basic.auth.user.info)
-	urlCredentials                    // a URL that may embed user:secret@ or ;password=
+	wholeValue     secretShape = iota + 1 // the value is the secret
+	jaasOptions                           // sasl.jaas.config: some options are secrets
+	userInfo                              // user:secret (basic.auth.user.info)
+	urlCredentials                        // a URL that may embed user:secret@ or ;password=
 )
 
 // notSecretSuffix are last key segments that name something about a secret
@@ -206,7 +206,7 @@ var CleartextCredentials = &analyzer.Rule{
 	Scope:    analyzer.PerFile,
 	Since:    "unreleased",
 	Doc: analyzer.Doc{
-		Title: "SASL credentials without TLS, or SASL settings ignored",
+		Title: "credentials sent without TLS, or sasl.* settings ignored",
 		Why: "`security.protocol=SASL_PLAINTEXT` authenticates but does not encrypt. With `sasl.mechanism=PLAIN` the username " +
 			"and password cross the network in clear text on every connection; with OAUTHBEARER the bearer token does and " +
 			"can be replayed until it expires. SCRAM never sends the password, but Kafka's security documentation requires " +
@@ -307,7 +307,7 @@ var HostnameVerificationOff = &analyzer.Rule{
 	Scope:    analyzer.PerFile,
 	Since:    "unreleased",
 	Doc: analyzer.Doc{
-		Title: "TLS without broker host name verification",
+		Title: "broker host name not verified over TLS",
 		Why: "`ssl.endpoint.identification.algorithm=https` (the default since Kafka 2.0, KIP-294; librdkafka since 2.0.0) " +
 			"makes the client check that the broker's certificate was issued for the host it connected to. Set to an empty " +
 			"string (or `none` in librdkafka) the check is off: any certificate signed by a trusted CA, for any host, is " +
