@@ -332,12 +332,12 @@ func checkHostnameVerification(p *analyzer.Pass) error {
 	}
 	fix := "Remove the setting so the default https host name verification applies, and give the brokers certificates whose subject alternative names list their advertised host names."
 	if v, ok := f.Explicit("ssl.endpoint.identification.algorithm"); ok && (v.Raw == "" || strings.EqualFold(v.Raw, "none")) {
-		shown := "is empty"
+		shown := " is empty"
 		if v.Raw != "" {
-			shown = "=" + v.Raw
+			shown = "=" + v.Raw + " (librdkafka's spelling of off)"
 		}
 		p.Report(analyzer.Finding{Pos: v.Pos(), End: v.Entry.KeyEnd, Key: v.Key, Fix: fix,
-			Message: fmt.Sprintf("ssl.endpoint.identification.algorithm %s: the client accepts a trusted certificate issued for any host, so whoever can redirect its traffic can impersonate the brokers and read credentials and records", shown)})
+			Message: fmt.Sprintf("ssl.endpoint.identification.algorithm%s: the client accepts a trusted certificate issued for any host, so whoever can redirect its traffic can impersonate the brokers and read credentials and records", shown)})
 	}
 	if v, ok := f.Explicit("enable.ssl.certificate.verification"); ok && strings.EqualFold(v.Raw, "false") {
 		p.Report(analyzer.Finding{Pos: v.ValuePos(), End: v.Entry.ValueEnd, Key: v.Key,
