@@ -551,9 +551,11 @@ var UncommittedReads = &analyzer.Rule{
 			"that only count once their transaction commits; aborted records stay in the log. A consumer with " +
 			"`isolation.level=read_uncommitted`, the Java default, returns them anyway, together with records of " +
 			"transactions still open. Exactly-once is then broken end to end: the consumer acts on data that was rolled " +
-			"back. The rule looks at the whole linted set: when it holds a transactional writer, every consumer on the same " +
-			"cluster (bootstrap.servers sharing a host, or not set on one side) that reads uncommitted is reported, with the " +
-			"writer as a related position. librdkafka defaults to read_committed.",
+			"back. The rule looks at the whole linted set: when it holds a transactional writer, every consumer that evidently " +
+			"uses the same cluster (its bootstrap.servers shares a host with the writer's, or holds the same placeholder) and " +
+			"reads uncommitted is reported, with the writer as a related position; a file that configures both is judged on " +
+			"its own. Files that leave bootstrap.servers to code are not linked, since a linted tree often holds unrelated " +
+			"services. librdkafka defaults to read_committed.",
 		Bad:  "# a consume-transform-produce service: it reads, and writes in transactions\nbootstrap.servers=kafka-1:9092\ngroup.id=billing\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\nisolation.level=read_uncommitted\ntransactional.id=billing-relay-1\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\n",
 		Good: "# a consume-transform-produce service: it reads, and writes in transactions\nbootstrap.servers=kafka-1:9092\ngroup.id=billing\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\nisolation.level=read_committed\ntransactional.id=billing-relay-1\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\n",
 		Fix:  "Set isolation.level=read_committed on every consumer of topics a transactional producer writes.",
@@ -579,17 +581,27 @@ func transactionalWriter(f *analyzer.File) (analyzer.Value, bool) {
 	return analyzer.Value{}, false
 }
 
-// sameCluster reports whether two files may talk to the same cluster: their
-// bootstrap.servers share a host, or one of them does not say.
+// sameCluster reports whether two files evidently talk to the same
+// cluster: their bootstrap.servers share a host, or both hold the same
+// placeholder (${BOOTSTRAP_SERVERS}). Without that evidence (a file that
+// leaves bootstrap.servers to code, different placeholders) the files are
+// not linked: a linted tree often holds unrelated services, and a
+// project-level warning on a guess is noise.
 func sameCluster(a, b *analyzer.File) bool {
-	hosts := func(f *analyzer.File) []string {
-		v, ok := f.Explicit("bootstrap.servers")
-		if !ok || strings.Contains(v.Raw, "${") {
-			return nil
-		}
+	va, oka := a.Explicit("bootstrap.servers")
+	vb, okb := b.Explicit("bootstrap.servers")
+	if !oka || !okb || va.Raw == "" || vb.Raw == "" {
+		return false
+	}
+	if va.Raw == vb.Raw {
+		return true
+	}
+	hosts := func(v analyzer.Value) []string {
 		var hs []string
-		for _, s := range strings.Split(v.Raw, ",") {
-			s = strings.TrimSpace(s)
+		for _, s := range v.List {
+			if strings.Contains(s, "${") {
+				continue
+			}
 			if i := strings.LastIndex(s, "://"); i >= 0 {
 				s = s[i+3:]
 			}
@@ -602,11 +614,8 @@ func sameCluster(a, b *analyzer.File) bool {
 		}
 		return hs
 	}
-	ha, hb := hosts(a), hosts(b)
-	if len(ha) == 0 || len(hb) == 0 {
-		return true
-	}
-	return slices.ContainsFunc(ha, func(h string) bool { return slices.Contains(hb, h) })
+	hb := hosts(vb)
+	return slices.ContainsFunc(hosts(va), func(h string) bool { return slices.Contains(hb, h) })
 }
 
 func checkUncommittedReads(p *analyzer.Pass) error {
@@ -633,7 +642,7 @@ func checkUncommittedReads(p *analyzer.Pass) error {
 		}
 		var rel []analyzer.Related
 		for _, w := range writers {
-			if w.f != f && sameCluster(f, w.f) || w.f == f {
+			if w.f == f || sameCluster(f, w.f) {
 				rel = append(rel, analyzer.Related{Path: w.f.Path, Pos: w.v.Pos(), Message: fmt.Sprintf("transactional writer (%s=%s)", w.v.Key, w.v.Raw)})
 			}
 		}
