@@ -358,7 +358,7 @@ func checkRetryReordering(p *analyzer.Pass) error {
 	}
 	x := analyzer.Finding{Key: inflight.Key,
 		Message: fmt.Sprintf("%s with retries=%d and max.in.flight.requests.per.connection=%d%s: a retried batch can be written after a later batch of the same partition, so consumers see records out of order",
-			off, retries.Int, inflight.Int, defaultNote(inflight, retries)),
+			off, retries.Int, inflight.Int, defaultedKeys(inflight, retries)),
 		Fix: "Set max.in.flight.requests.per.connection=1 to keep the order without idempotence, or remove enable.idempotence=false and set acks=all.",
 	}
 	switch {
@@ -375,8 +375,8 @@ func checkRetryReordering(p *analyzer.Pass) error {
 	return nil
 }
 
-// defaultNote names the values of vs that are defaults.
-func defaultNote(vs ...analyzer.Value) string {
+// defaultedKeys names the values of vs that are defaults.
+func defaultedKeys(vs ...analyzer.Value) string {
 	var d []string
 	for _, v := range vs {
 		if v.Source == analyzer.Default {

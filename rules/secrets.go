@@ -251,7 +251,7 @@ func checkCleartextCredentials(p *analyzer.Pass) error {
 			return nil
 		}
 		p.Report(analyzer.Finding{Pos: proto.ValuePos(), End: proto.Entry.ValueEnd, Key: proto.Key,
-			Message: fmt.Sprintf("security.protocol=%s with %s=%s%s: %s", proto.Raw, mech.Key, mech.Raw, defaultNote(mech), harm),
+			Message: fmt.Sprintf("security.protocol=%s with %s=%s%s: %s", proto.Raw, mech.Key, mech.Raw, defaultedKeys(mech), harm),
 			Fix:     "Set security.protocol=SASL_SSL, with a truststore for the brokers' CA, so credentials and records are encrypted in transit."})
 	case "PLAINTEXT", "SSL":
 		var keys []string
