@@ -179,7 +179,7 @@ func checkPlaintextSecret(p *analyzer.Pass) error {
 			continue
 		}
 		x := analyzer.Finding{Pos: e.ValuePos, End: e.ValueEnd, Key: e.Key,
-			Message: fmt.Sprintf("%s holds %s: anyone who can read this file, or any copy of it, can authenticate as this client", e.Key, what),
+			Message: fmt.Sprintf("%s holds %s: the credential is exposed to everyone who can read this file or any copy of it (repositories, images, support bundles)", e.Key, what),
 			Fix:     fmt.Sprintf("Replace the literal with a reference resolved at run time, such as ${file:/etc/kafka/secrets.properties:%s} with config.providers=file (Java clients) or your platform's secret injection, and rotate the exposed secret.", secretRefKey(e.Key))}
 		if strings.HasSuffix(strings.ToLower(e.Key), "ssl.truststore.password") {
 			x.Severity = analyzer.Warning
