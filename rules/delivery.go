@@ -48,9 +48,9 @@ const maxInFlightForIdempotence = 5
 
 // inFlightFatalSince is the first Kafka version in which a defaulted
 // idempotence with max.in.flight.requests.per.connection > 5 throws
-// instead of switching idempotence off (ProducerConfig 4.0, KIP-1030 era
-// cleanup announced by the 3.x WARN "in v4.0.0 and onward, this will become
-// an error").
+// instead of switching idempotence off, as the 3.x WARN announced ("Please
+// note that in v4.0.0 and onward, this will become an error"); compare
+// ProducerConfig.postProcessAndValidateIdempotenceConfigs in 3.9 and 4.0.
 var inFlightFatalSince = catalog.Version{Major: 4}
 
 // IdempotenceConflict is KL201.
