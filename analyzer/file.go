@@ -31,6 +31,9 @@ type File struct {
 	// unsupported says why a Kafka configuration was not linted (its
 	// dialect); only the Unsupported meta rule reports on it.
 	unsupported string
+	// librdkafka is set with unsupported for a librdkafka configuration:
+	// rules marked Librdkafka still run on it.
+	librdkafka bool
 
 	values     map[string]Value // explicit values, last occurrence
 	directives []directive

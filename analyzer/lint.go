@@ -125,7 +125,7 @@ func prepare(t load.Target, opts Options) (*File, error) {
 	}
 	if what := unsupportedExt[strings.ToLower(filepath.Ext(t.Path))]; what != "" {
 		f := newFile(&load.File{Path: t.Path}, s, t.Named)
-		f.unsupported = what + " files are not linted yet"
+		f.unsupported = what + " files are not linted yet, so kafkalint did not check this one"
 		return f, nil
 	}
 	lf, err := load.ReadFile(t.Path, load.Properties)
@@ -134,8 +134,9 @@ func prepare(t load.Target, opts Options) (*File, error) {
 	}
 	f := newFile(lf, s, t.Named)
 	if s.Role == 0 {
-		if what := f.foreignDialect(); what != "" {
-			f.unsupported = what
+		if what, rdk := f.foreignDialect(); what != "" {
+			f.unsupported, f.librdkafka = what, rdk
+			f.parseDirectives()
 			return f, nil
 		}
 	}
@@ -159,23 +160,23 @@ var unsupportedExt = map[string]string{
 // client configuration: a librdkafka configuration (kcat, confluent-kafka
 // clients), recognised by a property only librdkafka defines, or an INI
 // file with [section] headers. It returns "" for a Java configuration.
-func (f *File) foreignDialect() string {
+func (f *File) foreignDialect() (what string, librdkafka bool) {
 	var rdk []string
 	for _, e := range f.Entries {
 		if strings.HasPrefix(e.Key, "[") && strings.HasSuffix(strings.TrimSpace(e.Key+e.Value), "]") {
-			return fmt.Sprintf("this is an INI file with sections (%s at line %d), as confluent-kafka's getting_started.ini; INI files are not linted yet", strings.TrimSpace(e.Key+e.Value), e.KeyPos.Line)
+			return fmt.Sprintf("this is an INI file with sections (%s at line %d), as confluent-kafka's getting_started.ini; INI files are not linted yet", strings.TrimSpace(e.Key+e.Value), e.KeyPos.Line), false
 		}
 		if catalog.LibrdkafkaOnly(e.Key) && !slices.Contains(rdk, e.Key) {
 			rdk = append(rdk, e.Key)
 		}
 	}
 	if len(rdk) == 0 {
-		return ""
+		return "", false
 	}
 	if len(rdk) > 3 {
 		rdk = append(rdk[:3], "…")
 	}
-	return fmt.Sprintf("this is a librdkafka configuration (%s are librdkafka properties the Java client does not know); the librdkafka dialect is not linted yet", strings.Join(rdk, ", "))
+	return fmt.Sprintf("this is a librdkafka configuration (%s: properties the Java client does not know); the librdkafka dialect is not linted yet beyond the secrets and TLS rules", strings.Join(rdk, ", ")), true
 }
 
 // hasKafkaKey reports whether any key of f is one the catalog knows, or a
@@ -225,9 +226,16 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 				if opts.Meta.Unsupported != nil && f.enabled(opts.Meta.Unsupported) {
 					(&Pass{Rule: opts.Meta.Unsupported, File: f, report: report}).Report(Finding{
 						Pos:     load.Pos{Line: 1, Col: 1},
-						Message: f.unsupported + ", so kafkalint did not check it",
+						Message: f.unsupported,
 						Fix:     "Lint the Java client configurations for now; to lint this file as a Java client configuration anyway, set its role in .kafkalint.toml.",
 					})
+				}
+				if f.librdkafka {
+					for _, r := range opts.Rules {
+						if r.Scope == PerFile && r.Librdkafka && f.enabled(r) {
+							runCheck(&Pass{Rule: r, File: f, report: report})
+						}
+					}
 				}
 				return
 			}

@@ -37,6 +37,10 @@ type Rule struct {
 	Doc Doc
 	// Params lists the settings that tune the rule.
 	Params []Param
+	// Librdkafka is true when the rule's check also holds for librdkafka
+	// configurations (kcat, confluent-kafka clients), which kafkalint
+	// otherwise does not lint yet: plaintext secrets and TLS checks.
+	Librdkafka bool
 	// Check inspects a pass and reports findings. Its error is for failures
 	// of kafkalint itself, never for findings.
 	Check func(*Pass) error

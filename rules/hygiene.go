@@ -30,7 +30,7 @@ var UnknownKey = &analyzer.Rule{
 			"of its group under load.\n\n" +
 			"A key close to a known one (a typo, a missing `.ms`) is a warning naming the key it most likely means. Keys " +
 			"close to nothing are usually the application's own settings kept in the same file (`input.topic`); they are " +
-			"reported once per file, as info, listing them all.\n\n" +
+			"reported as info.\n\n" +
 			"Keys read by plugins rather than by the client are not unknown. kafkalint accepts these pass-through keys and " +
 			"prefixes: " + passThroughDoc() + ". Kafka Connect connector configs are free-form and are only checked under " +
 			"the client override prefixes.",
@@ -166,29 +166,11 @@ func checkUnknownKey(p *analyzer.Pass) error {
 			Message: fmt.Sprintf("%s is not a %s configuration key in Kafka %s, so the client ignores it and %s%s keeps its default: did you mean %s%s?", e.Key, clientWord(f.Role), f.Catalog.Version, prefixed, near, prefixed, near),
 			Fix:     fmt.Sprintf("Rename it to %s%s.", prefixed, near)})
 	}
-	if len(foreign) == 0 {
-		return nil
+	for _, e := range foreign {
+		p.Report(analyzer.Finding{Pos: e.KeyPos, End: e.KeyEnd, Key: e.Key, Severity: analyzer.Info,
+			Message: fmt.Sprintf("%s is not a Kafka client configuration key and is close to none, so the client ignores it; fine if the application reads it itself", e.Key),
+			Fix:     "Keep application settings out of the client configuration, or suppress the note: # kafkalint:ignore-file KL401 -- application settings."})
 	}
-	names := make([]string, 0, len(foreign))
-	var rel []analyzer.Related
-	for i, e := range foreign {
-		if i < 5 {
-			names = append(names, e.Key)
-		}
-		if i > 0 {
-			rel = append(rel, analyzer.Related{Path: f.Path, Pos: e.KeyPos, Message: e.Key + " is not a Kafka client key either"})
-		}
-	}
-	if len(foreign) > 5 {
-		names = append(names, "…")
-	}
-	what := fmt.Sprintf("%s is not a Kafka client configuration key", foreign[0].Key)
-	if len(foreign) > 1 {
-		what = fmt.Sprintf("%d keys are not Kafka client configuration keys (%s)", len(foreign), strings.Join(names, ", "))
-	}
-	p.Report(analyzer.Finding{Pos: foreign[0].KeyPos, End: foreign[0].KeyEnd, Key: foreign[0].Key, Related: rel, Severity: analyzer.Info,
-		Message: what + " and none is close to one: the client ignores them; fine if the application reads them itself",
-		Fix:     "Keep application settings out of the client configuration, or suppress this note with # kafkalint:ignore-file KL401 -- application settings."})
 	return nil
 }
 
@@ -609,7 +591,9 @@ var UnsupportedDialect = &analyzer.Rule{
 		Why: "kafkalint lints Java client .properties files. A librdkafka configuration (kcat, confluent-kafka-go/python, " +
 			"recognised by properties only librdkafka defines, such as sasl.username or enable.partition.eof), an INI file " +
 			"with sections, or a YAML, JSON or TOML file gets this one note instead of a flood of unknown-key warnings: its " +
-			"keys, defaults and constraints differ from the Java client's, and judging it by the Java catalog would be wrong.",
+			"keys, defaults and constraints differ from the Java client's, and judging it by the Java catalog would be wrong. " +
+			"The rules that hold for any client (plaintext secrets, cleartext credentials, TLS verification) still run on " +
+			"librdkafka configurations.",
 		Bad:  "bootstrap.servers=kafka-1:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanisms=PLAIN\nsasl.username=svc-orders\n",
 		Good: "bootstrap.servers=kafka-1:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n",
 		Fix:  "Lint the Java client configurations for now; to lint this file as a Java client configuration anyway, set its role in .kafkalint.toml.",

@@ -13,11 +13,12 @@ var secretRules = []*analyzer.Rule{PlaintextSecret, CleartextCredentials, Hostna
 
 // PlaintextSecret is KL501.
 var PlaintextSecret = &analyzer.Rule{
-	ID:       "KL501",
-	Name:     "plaintext-secret",
-	Severity: analyzer.Error,
-	Scope:    analyzer.PerFile,
-	Since:    "unreleased",
+	ID:         "KL501",
+	Name:       "plaintext-secret",
+	Severity:   analyzer.Error,
+	Scope:      analyzer.PerFile,
+	Librdkafka: true,
+	Since:      "unreleased",
 	Doc: analyzer.Doc{
 		Title: "literal password or secret in the configuration",
 		Why: "A configuration file is copied into repositories, images, tickets and support bundles. A password written into " +
@@ -200,11 +201,12 @@ func secretRefKey(key string) string {
 
 // CleartextCredentials is KL502.
 var CleartextCredentials = &analyzer.Rule{
-	ID:       "KL502",
-	Name:     "cleartext-credentials",
-	Severity: analyzer.Warning,
-	Scope:    analyzer.PerFile,
-	Since:    "unreleased",
+	ID:         "KL502",
+	Name:       "cleartext-credentials",
+	Severity:   analyzer.Warning,
+	Scope:      analyzer.PerFile,
+	Librdkafka: true,
+	Since:      "unreleased",
 	Doc: analyzer.Doc{
 		Title: "credentials sent without TLS, or sasl.* settings ignored",
 		Why: "`security.protocol=SASL_PLAINTEXT` authenticates but does not encrypt. With `sasl.mechanism=PLAIN` the username " +
@@ -301,11 +303,12 @@ func plainList(names []string) string {
 
 // HostnameVerificationOff is KL503.
 var HostnameVerificationOff = &analyzer.Rule{
-	ID:       "KL503",
-	Name:     "hostname-verification-off",
-	Severity: analyzer.Warning,
-	Scope:    analyzer.PerFile,
-	Since:    "unreleased",
+	ID:         "KL503",
+	Name:       "hostname-verification-off",
+	Severity:   analyzer.Warning,
+	Scope:      analyzer.PerFile,
+	Librdkafka: true,
+	Since:      "unreleased",
 	Doc: analyzer.Doc{
 		Title: "broker host name not verified over TLS",
 		Why: "`ssl.endpoint.identification.algorithm=https` (the default since Kafka 2.0, KIP-294; librdkafka since 2.0.0) " +
