@@ -31,9 +31,10 @@ type File struct {
 	// unsupported says why a Kafka configuration was not linted (its
 	// dialect); only the Unsupported meta rule reports on it.
 	unsupported string
-	// librdkafka is set with unsupported for a librdkafka configuration:
-	// rules marked Librdkafka still run on it.
-	librdkafka bool
+	// anyDialect is set with unsupported for a configuration in a dialect
+	// kafkalint recognises (librdkafka, Spring Boot properties): rules
+	// marked AnyDialect still run on it.
+	anyDialect bool
 
 	values     map[string]Value // explicit values, last occurrence
 	directives []directive

@@ -135,7 +135,7 @@ func prepare(t load.Target, opts Options) (*File, error) {
 	f := newFile(lf, s, t.Named)
 	if s.Role == 0 {
 		if what, rdk := f.foreignDialect(); what != "" {
-			f.unsupported, f.librdkafka = what, rdk
+			f.unsupported, f.anyDialect = what, rdk
 			f.parseDirectives()
 			return f, nil
 		}
@@ -157,26 +157,71 @@ var unsupportedExt = map[string]string{
 }
 
 // foreignDialect reports a .properties-syntax file that is not a Java
-// client configuration: a librdkafka configuration (kcat, confluent-kafka
-// clients), recognised by a property only librdkafka defines, or an INI
-// file with [section] headers. It returns "" for a Java configuration.
-func (f *File) foreignDialect() (what string, librdkafka bool) {
-	var rdk []string
+// client configuration, and whether rules marked AnyDialect still apply:
+//   - an INI file with [section] headers (confluent-kafka's
+//     getting_started.ini);
+//   - a Spring Boot or Quarkus application.properties (spring.kafka.*,
+//     kafka.*, mp.messaging.* keys), whose keys are mapped onto client keys
+//     by the framework;
+//   - a librdkafka configuration (kcat, confluent-kafka clients): a key only
+//     librdkafka defines (sasl.username, enable.partition.eof), or, in a file
+//     not named *.properties, librdkafka aliases of old Java names
+//     (request.required.acks) without any key of the Scala clients they
+//     came from (serializer.class, zookeeper.connect).
+//
+// It returns "" for a Java client configuration.
+func (f *File) foreignDialect() (what string, anyDialect bool) {
+	var rdk, aliases, framework []string
+	scala, java := false, false
 	for _, e := range f.Entries {
-		if strings.HasPrefix(e.Key, "[") && strings.HasSuffix(strings.TrimSpace(e.Key+e.Value), "]") {
-			return fmt.Sprintf("this is an INI file with sections (%s at line %d), as confluent-kafka's getting_started.ini; INI files are not linted yet", strings.TrimSpace(e.Key+e.Value), e.KeyPos.Line), false
+		k := e.Key
+		switch {
+		case strings.HasPrefix(k, "[") && strings.HasSuffix(strings.TrimSpace(k+e.Value), "]"):
+			return fmt.Sprintf("this is an INI file with sections (%s at line %d), as confluent-kafka's getting_started.ini; INI files are not linted yet", strings.TrimSpace(k+e.Value), e.KeyPos.Line), false
+		case strings.HasPrefix(k, "spring.kafka.") || strings.HasPrefix(k, "spring.cloud.stream.kafka.") ||
+			strings.HasPrefix(k, "mp.messaging.") || strings.HasPrefix(k, "quarkus.kafka") || strings.HasPrefix(k, "kafka.") && f.Catalog != nil && f.isKey(strings.TrimPrefix(k, "kafka.")):
+			framework = appendUnique(framework, k)
+		case catalog.LibrdkafkaOnly(k):
+			rdk = appendUnique(rdk, k)
+		case catalog.LibrdkafkaKnows(k):
+			if _, known := f.Catalog.Lookup(k); !known {
+				aliases = appendUnique(aliases, k)
+			}
+		default:
+			if _, removed := f.Catalog.Removed(k); removed {
+				scala = true
+			} else if _, known := f.Catalog.Lookup(k); known {
+				java = true
+			}
 		}
-		if catalog.LibrdkafkaOnly(e.Key) && !slices.Contains(rdk, e.Key) {
-			rdk = append(rdk, e.Key)
+	}
+	short := func(keys []string) string {
+		if len(keys) > 3 {
+			keys = append(keys[:3:3], "…")
 		}
+		return strings.Join(keys, ", ")
 	}
-	if len(rdk) == 0 {
-		return "", false
+	switch {
+	case len(framework) > 0:
+		return fmt.Sprintf("this is a Spring Boot or Quarkus application configuration (%s); the framework maps these keys onto Kafka client keys, and that dialect is not linted yet beyond the secrets and TLS rules", short(framework)), true
+	case len(rdk) > 0:
+		return fmt.Sprintf("this is a librdkafka configuration (%s: properties the Java client does not know); the librdkafka dialect is not linted yet beyond the secrets and TLS rules", short(rdk)), true
+	case len(aliases) > 0 && !scala && !java && !strings.HasSuffix(f.Path, ".properties"):
+		return fmt.Sprintf("this looks like a librdkafka configuration (%s are librdkafka names; the Java client dropped them in Kafka 2.0); the librdkafka dialect is not linted yet beyond the secrets and TLS rules", short(aliases)), true
 	}
-	if len(rdk) > 3 {
-		rdk = append(rdk[:3], "…")
+	return "", false
+}
+
+func (f *File) isKey(name string) bool {
+	_, ok := f.Catalog.Lookup(name)
+	return ok
+}
+
+func appendUnique(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
 	}
-	return fmt.Sprintf("this is a librdkafka configuration (%s: properties the Java client does not know); the librdkafka dialect is not linted yet beyond the secrets and TLS rules", strings.Join(rdk, ", ")), true
+	return append(list, s)
 }
 
 // hasKafkaKey reports whether any key of f is one the catalog knows, or a
@@ -185,6 +230,9 @@ func (f *File) hasKafkaKey() bool {
 	for _, e := range f.Entries {
 		if _, ok := f.Catalog.Lookup(e.Key); ok {
 			return true
+		}
+		if _, ok := f.Catalog.Removed(e.Key); ok {
+			return true // a key of an older client (zookeeper.connect): KL405 explains it
 		}
 		if _, rest, ok := strings.Cut(e.Key, "."); ok {
 			if _, ok := f.Catalog.Lookup(rest); ok && clientPrefixes[e.Key[:len(e.Key)-len(rest)]] {
@@ -230,9 +278,9 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 						Fix:     "Lint the Java client configurations for now; to lint this file as a Java client configuration anyway, set its role in .kafkalint.toml.",
 					})
 				}
-				if f.librdkafka {
+				if f.anyDialect {
 					for _, r := range opts.Rules {
-						if r.Scope == PerFile && r.Librdkafka && f.enabled(r) {
+						if r.Scope == PerFile && r.AnyDialect && f.enabled(r) {
 							runCheck(&Pass{Rule: r, File: f, report: report})
 						}
 					}

@@ -37,10 +37,12 @@ type Rule struct {
 	Doc Doc
 	// Params lists the settings that tune the rule.
 	Params []Param
-	// Librdkafka is true when the rule's check also holds for librdkafka
-	// configurations (kcat, confluent-kafka clients), which kafkalint
-	// otherwise does not lint yet: plaintext secrets and TLS checks.
-	Librdkafka bool
+	// AnyDialect is true when the rule's check holds for any Kafka
+	// configuration whatever its client library or framework, because it
+	// depends on key names only (plaintext secrets, TLS checks): it also
+	// runs on the librdkafka and Spring Boot configurations kafkalint
+	// otherwise does not lint yet.
+	AnyDialect bool
 	// Check inspects a pass and reports findings. Its error is for failures
 	// of kafkalint itself, never for findings.
 	Check func(*Pass) error

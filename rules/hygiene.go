@@ -360,7 +360,10 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 		return fmt.Sprintf("%s=%s is outside its valid range %s; the client refuses to start", v.Key, shown, rangeText(spec)),
 			fmt.Sprintf("Set %s within %s%s.", v.Key, rangeText(spec), defaultHint(spec))
 	}
-	if spec.Type == catalog.Class || spec.Type == catalog.List && strings.HasSuffix(v.Key, ".strategy") && v.Key == "partition.assignment.strategy" {
+	if msg, fix := invalidSerde(f, v); msg != "" {
+		return msg, fix
+	}
+	if spec.Type == catalog.Class || spec.Type == catalog.List && v.Key == "partition.assignment.strategy" {
 		names := v.List
 		if spec.Type == catalog.Class {
 			names = []string{v.Raw}
@@ -373,6 +376,61 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 		}
 	}
 	return "", ""
+}
+
+// invalidSerde checks a key.serializer, value.serializer, key.deserializer
+// or value.deserializer naming a class of Kafka's serialization package:
+// the class must exist in the target version (else ClassNotFoundException)
+// and be of the right kind (else KafkaException "… is not an instance of
+// org.apache.kafka.common.serialization.Deserializer", from
+// AbstractConfig.getConfiguredInstance).
+func invalidSerde(f *analyzer.File, v analyzer.Value) (msg, fix string) {
+	wantSer := strings.HasSuffix(v.Key, ".serializer")
+	if !wantSer && !strings.HasSuffix(v.Key, ".deserializer") {
+		return "", ""
+	}
+	exists, isSer, ok := f.Catalog.Serde(v.Raw)
+	if !ok {
+		return "", ""
+	}
+	kind, other := "deserializer", "serializer"
+	if wantSer {
+		kind, other = other, kind
+	}
+	names := f.Catalog.SerdeNames(wantSer)
+	switch {
+	case !exists:
+		near := nearestString(v.Raw, names)
+		return fmt.Sprintf("%s=%s: Kafka %s has no such class, so the client fails with ClassNotFoundException at start-up", v.Key, v.Raw, f.Catalog.Version),
+			fmt.Sprintf("Use an existing %s, such as %s.", kind, near)
+	case isSer != wantSer:
+		return fmt.Sprintf("%s=%s is a %s, not a %s: the client fails at start-up with \"is not an instance of %s%s\"", v.Key, v.Raw, other, kind, catalog.SerdePackage, strings.ToUpper(kind[:1])+kind[1:]),
+			fmt.Sprintf("Use the matching %s, %s.", kind, swapSerde(v.Raw, wantSer))
+	}
+	return "", ""
+}
+
+func swapSerde(class string, toSer bool) string {
+	if toSer {
+		return strings.TrimSuffix(class, "Deserializer") + "Serializer"
+	}
+	return strings.TrimSuffix(class, "Serializer") + "Deserializer"
+}
+
+// nearestString returns the candidate with the longest common prefix and
+// suffix with s, a cheap stand-in for edit distance over a dozen names.
+func nearestString(s string, candidates []string) string {
+	best, bestScore := "", -1
+	for _, c := range candidates {
+		score := 0
+		for i := 0; i < len(s) && i < len(c) && s[len(s)-1-i] == c[len(c)-1-i]; i++ {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best
 }
 
 func article(word string) string {

@@ -17,7 +17,7 @@ var PlaintextSecret = &analyzer.Rule{
 	Name:       "plaintext-secret",
 	Severity:   analyzer.Error,
 	Scope:      analyzer.PerFile,
-	Librdkafka: true,
+	AnyDialect: true,
 	Since:      "unreleased",
 	Doc: analyzer.Doc{
 		Title: "literal password or secret in the configuration",
@@ -205,7 +205,7 @@ var CleartextCredentials = &analyzer.Rule{
 	Name:       "cleartext-credentials",
 	Severity:   analyzer.Warning,
 	Scope:      analyzer.PerFile,
-	Librdkafka: true,
+	AnyDialect: true,
 	Since:      "unreleased",
 	Doc: analyzer.Doc{
 		Title: "credentials sent without TLS, or sasl.* settings ignored",
@@ -307,7 +307,7 @@ var HostnameVerificationOff = &analyzer.Rule{
 	Name:       "hostname-verification-off",
 	Severity:   analyzer.Warning,
 	Scope:      analyzer.PerFile,
-	Librdkafka: true,
+	AnyDialect: true,
 	Since:      "unreleased",
 	Doc: analyzer.Doc{
 		Title: "broker host name not verified over TLS",

@@ -1,5 +1,10 @@
 package catalog
 
+import (
+	"slices"
+	"strings"
+)
+
 // legacyRemovals are keys dropped before the oldest version the generated
 // table holds (3.0), which real configuration files still carry. The Java
 // client ignores them like any unknown key, so the setting they were meant
@@ -44,7 +49,8 @@ var legacyRemovals = func() map[string]Removal {
 	add(v20, Producer, "use buffer.memory (Scala producer key, removed in Kafka 2.0)", "queue.buffering.max.messages")
 	add(v20, Producer, "use max.block.ms (Scala producer key, removed in Kafka 2.0)", "queue.enqueue.timeout.ms")
 	add(v20, Producer, "use batch.size, in bytes (Scala producer key, removed in Kafka 2.0)", "batch.num.messages")
-	add(v20, Producer, "the Java producer is always asynchronous (Scala producer key, removed in Kafka 2.0)", "producer.type", "compressed.topics")
+	add(v20, Producer, "the Java producer is always asynchronous (Scala producer key, removed in Kafka 2.0)", "producer.type")
+	add(v20, Producer, "compression.type applies to every topic the producer writes (Scala producer key, removed in Kafka 2.0)", "compressed.topics")
 	// Connect workers (removed in 3.0).
 	add(v30, Worker, "Connect always stores its internal topics as JSON without schemas (KIP-738, removed in Kafka 3.0)",
 		"internal.key.converter", "internal.value.converter", "internal.key.converter.schemas.enable", "internal.value.converter.schemas.enable")
@@ -91,3 +97,60 @@ var librdkafkaOnly = func() map[string]bool {
 // from librdkafka's CONFIGURATION.md (see librdkafka_gen.go for the
 // version).
 func LibrdkafkaOnly(name string) bool { return librdkafkaOnly[name] }
+
+// LibrdkafkaKnows reports whether librdkafka documents a property named
+// name, aliases of old Java names (request.required.acks,
+// queue.buffering.max.ms) included.
+func LibrdkafkaKnows(name string) bool {
+	_, ok := slices.BinarySearch(librdkafkaNames, name)
+	return ok
+}
+
+// serdeClasses are the classes of org.apache.kafka.common.serialization
+// with the first version that ships them (clients/src/main/java/org/apache/
+// kafka/common/serialization/ at each release tag: the List serde came with
+// 3.0 (KAFKA-8326), the Boolean serde with 3.5 (KAFKA-14722)).
+var serdeClasses = map[string]Version{
+	"ByteArray": {3, 0}, "ByteBuffer": {3, 0}, "Bytes": {3, 0}, "Double": {3, 0}, "Float": {3, 0},
+	"Integer": {3, 0}, "List": {3, 0}, "Long": {3, 0}, "Short": {3, 0}, "String": {3, 0},
+	"UUID": {3, 0}, "Void": {3, 0}, "Boolean": {3, 5},
+}
+
+// SerdePackage is the package of Kafka's built-in serializers.
+const SerdePackage = "org.apache.kafka.common.serialization."
+
+// Serde reports, for a class name in SerdePackage, whether c's version
+// ships it and whether it is a serializer (…Serializer) or a deserializer
+// (…Deserializer). ok is false for a name outside the package.
+func (c *Catalog) Serde(class string) (exists, serializer, ok bool) {
+	base, ok := strings.CutPrefix(class, SerdePackage)
+	if !ok {
+		return false, false, false
+	}
+	stem, isDeser := strings.CutSuffix(base, "Deserializer")
+	if !isDeser {
+		var isSer bool
+		if stem, isSer = strings.CutSuffix(base, "Serializer"); !isSer {
+			return false, false, true
+		}
+	}
+	since, known := serdeClasses[stem]
+	return known && !c.Version.Less(since), !isDeser, true
+}
+
+// SerdeNames returns the built-in serializer (or deserializer) class names
+// of c's version, sorted.
+func (c *Catalog) SerdeNames(serializer bool) []string {
+	suffix := "Deserializer"
+	if serializer {
+		suffix = "Serializer"
+	}
+	var out []string
+	for stem, since := range serdeClasses {
+		if !c.Version.Less(since) {
+			out = append(out, SerdePackage+stem+suffix)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

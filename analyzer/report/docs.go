@@ -101,8 +101,8 @@ func ruleText(b *strings.Builder, r *analyzer.Rule) {
 		b.WriteString(indent(r.Doc.Good, "    "))
 	}
 	fmt.Fprintf(b, "\n  Fix: %s\n", r.Doc.Fix)
-	if r.Librdkafka {
-		b.WriteString("  Also checked in librdkafka configurations.\n")
+	if r.AnyDialect {
+		b.WriteString("  Also checked in librdkafka and Spring Boot configurations.\n")
 	}
 	for _, p := range r.Params {
 		fmt.Fprintf(b, "  Setting %s (%s, default %s): %s\n", p.Name, p.Type, p.Default, p.Doc)
@@ -129,8 +129,8 @@ func RuleMarkdown(b *strings.Builder, r *analyzer.Rule, heading string) {
 		b.WriteString("Good:\n\n```properties\n" + r.Doc.Good + "```\n\n")
 	}
 	b.WriteString("Fix: " + r.Doc.Fix + "\n")
-	if r.Librdkafka {
-		b.WriteString("\nAlso checked in librdkafka configurations.\n")
+	if r.AnyDialect {
+		b.WriteString("\nAlso checked in librdkafka and Spring Boot configurations.\n")
 	}
 	for _, p := range r.Params {
 		fmt.Fprintf(b, "\nSetting `%s` (%s, default `%s`): %s\n", p.Name, p.Type, p.Default, p.Doc)
