@@ -3,7 +3,6 @@ package analyzer
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -36,7 +35,8 @@ type Value struct {
 	// Spec is the catalog entry, or nil for a key the catalog does not know.
 	Spec *catalog.Key
 	// The parsed value, by Spec.Type: Bool for Boolean; Int for Int, Short
-	// and Long; Float for Double (and numbers); List for List.
+	// and Long; Float for Double (and numbers); List for List, split at
+	// commas and trimmed as ConfigDef splits on \s*,\s*.
 	Bool  bool
 	Int   int64
 	Float float64
@@ -66,8 +66,6 @@ func (v Value) ValuePos() load.Pos {
 
 // OK reports whether the value is set and parsed without error.
 func (v Value) OK() bool { return v.IsSet() && v.Err == nil }
-
-var listSep = regexp.MustCompile(`\s*,\s*`)
 
 // errNotBool and friends are wrapped in Value.Err for values that do not
 // parse as their type; the messages follow ConfigDef.parseType.
@@ -108,7 +106,10 @@ func parseValue(key, raw string, spec *catalog.Key, client catalog.Client) Value
 		v.Float = f
 	case catalog.List:
 		if v.Raw != "" {
-			v.List = listSep.Split(v.Raw, -1)
+			v.List = strings.Split(v.Raw, ",")
+			for i := range v.List {
+				v.List[i] = strings.TrimSpace(v.List[i])
+			}
 		}
 	}
 	return v

@@ -331,9 +331,10 @@ func checkInvalidValue(p *analyzer.Pass) error {
 
 // invalid explains why v is invalid for its catalog spec, or returns "".
 func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
-	spec, shown := v.Spec, catalog.Redact(v.Key, v.Raw)
+	spec := v.Spec
+	shown := func() string { return catalog.Redact(v.Key, v.Raw) }
 	if v.Err != nil {
-		return fmt.Sprintf("%s=%s is not valid: %v; the client refuses to start", v.Key, quote(shown), v.Err),
+		return fmt.Sprintf("%s=%s is not valid: %v; the client refuses to start", v.Key, quote(shown()), v.Err),
 			fmt.Sprintf("Set %s to %s %s value%s.", v.Key, article(spec.Type.String()), spec.Type, defaultHint(spec))
 	}
 	if len(spec.Valid) > 0 && spec.Type != catalog.List {
@@ -352,12 +353,12 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 			if i := slices.IndexFunc(spec.Valid, func(s string) bool { return strings.EqualFold(s, v.Raw) }); i >= 0 {
 				hint = fmt.Sprintf(" (values are case sensitive: %s)", spec.Valid[i])
 			}
-			return fmt.Sprintf("%s=%s is not one of %s in Kafka %s%s; the client refuses to start", v.Key, quote(shown), strings.Join(spec.Valid, ", "), f.Catalog.Version, hint),
+			return fmt.Sprintf("%s=%s is not one of %s in Kafka %s%s; the client refuses to start", v.Key, quote(shown()), strings.Join(spec.Valid, ", "), f.Catalog.Version, hint),
 				fmt.Sprintf("Set %s to one of %s.", v.Key, strings.Join(spec.Valid, ", "))
 		}
 	}
 	if spec.Min != nil && v.Float < *spec.Min || spec.Max != nil && v.Float > *spec.Max {
-		return fmt.Sprintf("%s=%s is outside its valid range %s; the client refuses to start", v.Key, shown, rangeText(spec)),
+		return fmt.Sprintf("%s=%s is outside its valid range %s; the client refuses to start", v.Key, shown(), rangeText(spec)),
 			fmt.Sprintf("Set %s within %s%s.", v.Key, rangeText(spec), defaultHint(spec))
 	}
 	if msg, fix := invalidSerde(f, v); msg != "" {
@@ -370,7 +371,7 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 		}
 		for _, n := range names {
 			if n != "" && !strings.Contains(n, ".") {
-				return fmt.Sprintf("%s=%s: %s is not a fully qualified class name, so the Java client fails with ClassNotFoundException at start-up (short names such as range or cooperative-sticky are librdkafka's)", v.Key, quote(shown), n),
+				return fmt.Sprintf("%s=%s: %s is not a fully qualified class name, so the Java client fails with ClassNotFoundException at start-up (short names such as range or cooperative-sticky are librdkafka's)", v.Key, quote(shown()), n),
 					fmt.Sprintf("Use the class name, such as %s.", classHint(v.Key))
 			}
 		}

@@ -354,6 +354,20 @@ func osaDistance(a, b string, max int) int {
 // Redacted replaces secret values in findings and reports.
 const Redacted = "<redacted>"
 
+// sensitiveKeys holds the keys some version marks Sensitive, computed once
+// from the generated tables (read-only afterwards).
+var sensitiveKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range tables {
+		for name, k := range c.keys {
+			if k.Sensitive {
+				m[name] = true
+			}
+		}
+	}
+	return m
+}()
+
 // Redact returns value, or Redacted when key holds a secret: a key that
 // any catalog version marks Sensitive (ConfigDef PASSWORD, sasl.jaas.config),
 // or one whose name looks like a credential (*.password, *secret*,
@@ -372,10 +386,8 @@ func Redact(key, value string) string {
 }
 
 func sensitive(key string) bool {
-	for _, c := range tables {
-		if k, ok := c.keys[key]; ok && k.Sensitive {
-			return true
-		}
+	if sensitiveKeys[key] {
+		return true
 	}
 	k := strings.ToLower(key)
 	switch {
