@@ -38,15 +38,22 @@ git config user.email ci@example.invalid
 git config user.name ci
 git config commit.gpgsign false
 
+# Gate on errors only, so that "good" means "starts and behaves", whatever
+# warnings later rules add.
+cat >.kafkalint.toml <<'TOML'
+fail-on = "error"
+TOML
 cat >config/good-consumer.properties <<'PROPS'
 bootstrap.servers=kafka-1.example.internal:9092
 group.id=orders
 key.deserializer=org.apache.kafka.common.serialization.StringDeserializer
+value.deserializer=org.apache.kafka.common.serialization.StringDeserializer
 PROPS
 cat >config/bad-consumer.properties <<'PROPS'
 bootstrap.servers=kafka-1.example.internal:9092
 group.id=orders
 key.deserializer=org.apache.kafka.common.serialization.StringDeserializer
+value.deserializer=org.apache.kafka.common.serialization.StringDeserializer
 auto.offset.reset=smallest
 PROPS
 
@@ -57,15 +64,16 @@ try_repo() {
 fail=0
 
 # 1. Both staged: the bad config must fail the hook, and be named.
-git add config/good-consumer.properties config/bad-consumer.properties
+git add .kafkalint.toml config/good-consumer.properties config/bad-consumer.properties
 if try_repo; then
 	echo "precommit-interop: FAIL: the hook passed with bad-consumer.properties staged" >&2
 	fail=1
-elif ! grep -q "bad-consumer.properties:4:19: error KL404" "$work/out.log"; then
-	echo "precommit-interop: FAIL: the hook failed without reporting bad-consumer.properties:4:19 KL404" >&2
+elif ! grep -q "bad-consumer.properties:5:19: error KL404" "$work/out.log"; then
+	echo "precommit-interop: FAIL: the hook failed without reporting bad-consumer.properties:5:19 KL404" >&2
 	fail=1
 else
 	echo "precommit-interop: ok: hook fails with the bad config staged"
+	sed 's/^/    | /' "$work/out.log"
 fi
 if ((fail)); then cat "$work/out.log" >&2; fi
 
