@@ -210,3 +210,21 @@ func TestSummaryBaseline(t *testing.T) {
 		t.Errorf("Summary() = %q, want %q", got, want)
 	}
 }
+
+func TestGitLabFingerprintsUnique(t *testing.T) {
+	t.Parallel()
+	f := analyzer.Finding{Rule: testRule, Path: "a.properties", Pos: at(1, 1), Severity: analyzer.Info, Message: "m"}
+	g := f
+	g.Pos = at(5, 1)
+	var buf bytes.Buffer
+	if err := GitLab(&buf, Input{Findings: []analyzer.Finding{f, g}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var issues []gitlabIssue
+	if err := json.Unmarshal(buf.Bytes(), &issues); err != nil {
+		t.Fatal(err)
+	}
+	if len(issues) != 2 || issues[0].Fingerprint == issues[1].Fingerprint || issues[1].Location.Lines.Begin != 5 || issues[0].Severity != "info" {
+		t.Errorf("issues = %+v, want two info issues with distinct fingerprints, the second at line 5", issues)
+	}
+}

@@ -245,6 +245,7 @@ var formats = []struct {
 	{"sarif", report.SARIF},
 	{"github", report.GitHub},
 	{"checkstyle", report.Checkstyle},
+	{"gitlab", report.GitLab},
 }
 
 func reporter(name string) (func(io.Writer, report.Input, report.Options) error, bool) {
