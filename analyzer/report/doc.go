@@ -21,6 +21,12 @@ type Options struct {
 	Rules []*analyzer.Rule
 	// DocsURL is the base URL of docs/rules.md, for help links.
 	DocsURL string
+	// SourceRoot is the absolute directory that SARIF's %SRCROOT% stands
+	// for, normally the current directory (the repository root in CI and
+	// pre-commit). Relative finding paths are taken as relative to it;
+	// absolute ones are made relative to it where they lie under it. Empty
+	// leaves %SRCROOT% unrecorded and relative paths as they are.
+	SourceRoot string
 }
 
 // Input is what a reporter renders.
@@ -31,6 +37,16 @@ type Input struct {
 	Skipped  int // files skipped as not Kafka configs
 	// Suppressed counts findings silenced by ignore directives.
 	Suppressed int
+	// SuppressedFindings are those findings, sorted, for the formats that
+	// record suppressions instead of dropping them (SARIF). Callers that
+	// leave it nil still get the count above in every format.
+	SuppressedFindings []analyzer.Finding
+	// Baselined counts findings left out because the --baseline file
+	// records them.
+	Baselined int
+	// StaleBaseline counts baseline entries no current finding matched:
+	// fixed since the baseline was written, so it can be pruned.
+	StaleBaseline int
 }
 
 // errorPos returns the file and position of an input error.

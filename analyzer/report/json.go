@@ -19,7 +19,8 @@ const JSONVersion = 1
 //	  "findings": [{"file", "line", "column", "end_line", "end_column", "rule", "name",
 //	                "severity", "message", "fix", "key", "related": [{"file", "line", "column", "message"}]}],
 //	  "errors": [{"file", "line", "column", "message"}],
-//	  "summary": {"files", "skipped", "suppressed", "errors", "warnings", "infos"}
+//	  "summary": {"files", "skipped", "suppressed", "errors", "warnings", "infos",
+//	              "baselined", "stale_baseline"}
 //	}
 //
 // Lines and columns are 1-based; columns count Unicode code points. A zero
@@ -79,6 +80,10 @@ type JSONSummary struct {
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
 	Infos      int `json:"infos"`
+	// Baselined counts findings left out because --baseline records them;
+	// StaleBaseline counts baseline entries that matched no finding.
+	Baselined     int `json:"baselined"`
+	StaleBaseline int `json:"stale_baseline"`
 }
 
 // JSON writes the JSONReport of in.
@@ -88,7 +93,8 @@ func JSON(w io.Writer, in Input, opts Options) error {
 		Tool:     JSONTool{Name: "kafkalint", Version: opts.ToolVersion},
 		Findings: []JSONFinding{},
 		Errors:   []JSONError{},
-		Summary:  JSONSummary{Files: in.Files, Skipped: in.Skipped, Suppressed: in.Suppressed},
+		Summary: JSONSummary{Files: in.Files, Skipped: in.Skipped, Suppressed: in.Suppressed,
+			Baselined: in.Baselined, StaleBaseline: in.StaleBaseline},
 	}
 	for _, f := range in.Findings {
 		jf := JSONFinding{

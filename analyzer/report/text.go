@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/fatih/color"
 
@@ -62,6 +63,12 @@ func Summary(in Input, counts map[analyzer.Severity]int) string {
 	if in.Suppressed > 0 {
 		s += fmt.Sprintf("; %d suppressed", in.Suppressed)
 	}
+	if in.Baselined > 0 {
+		s += fmt.Sprintf("; %d in the baseline", in.Baselined)
+	}
+	if in.StaleBaseline > 0 {
+		s += fmt.Sprintf("; %s (fixed: rewrite it with --write-baseline)", plural(in.StaleBaseline, "stale baseline entry"))
+	}
 	if len(in.Errors) > 0 {
 		s += fmt.Sprintf("; %s", plural(len(in.Errors), "input error"))
 	}
@@ -69,8 +76,11 @@ func Summary(in Input, counts map[analyzer.Severity]int) string {
 }
 
 func plural(n int, word string) string {
-	if n == 1 || word == "info" {
+	switch {
+	case n == 1 || word == "info":
 		return fmt.Sprintf("%d %s", n, word)
+	case strings.HasSuffix(word, "entry"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/kafkalint/kafkalint/analyzer"
+	"github.com/kafkalint/kafkalint/analyzer/baseline"
 	"github.com/kafkalint/kafkalint/analyzer/catalog"
 	"github.com/kafkalint/kafkalint/analyzer/report"
 	"github.com/kafkalint/kafkalint/analyzer/settings"
@@ -32,8 +34,10 @@ func runLint(ctx context.Context, args []string, env environ, stdout, stderr io.
 	fs := flag.NewFlagSet("kafkalint lint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		format    = fs.String("format", "text", "output format: text or json")
+		format    = fs.String("format", "text", "output format: "+formatNames())
 		output    = fs.String("output", "", "write the report to this file instead of standard output")
+		writeBase = fs.String("write-baseline", "", "record every current finding in this file (such as .kafkalint-baseline.json) and exit 0 unless an input is bad")
+		baseFile  = fs.String("baseline", "", "report only findings this baseline file does not record; its stale entries are counted in the summary")
 		colorArg  = fs.String("color", "auto", "colour the text format: auto, always or never (auto: when standard output is a terminal and NO_COLOR is unset)")
 		failOn    = fs.String("fail-on", "", "exit 1 when a finding is at least this severe: error, warning or info (default warning, or fail-on in .kafkalint.toml)")
 		config    = fs.String("config", "", "use this settings file for every linted file instead of finding .kafkalint.toml by walking up")
@@ -75,9 +79,15 @@ func runLint(ctx context.Context, args []string, env environ, stdout, stderr io.
 	if err != nil {
 		return usageErr("--color: %v", err)
 	}
-	render, ok := formats[*format]
+	render, ok := reporter(*format)
 	if !ok {
 		return usageErr("--format %q: want %s", *format, formatNames())
+	}
+	var base *baseline.Baseline
+	if *baseFile != "" {
+		if base, err = readBaseline(*baseFile); err != nil {
+			return usageErr("--baseline: %v", err)
+		}
 	}
 	resolver, err := settings.NewResolver(*config, rules.Known)
 	if err != nil {
@@ -106,11 +116,61 @@ func runLint(ctx context.Context, args []string, env environ, stdout, stderr io.
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	res := analyzer.Lint(ctx, paths, analyzer.Options{
+	res := analyzer.Lint(ctx, paths, lintOptions(resolver, cliVersion, disable, enable, include, *jobs))
+	in := reportInput(res)
+	if base != nil {
+		in.Findings, in.Baselined, in.StaleBaseline = base.Filter(res.Findings, env.wd)
+	}
+	accept := false
+	if *writeBase != "" {
+		if err := writeBaseline(*writeBase, res.Findings, env.wd); err != nil {
+			fmt.Fprintf(stderr, "kafkalint: --write-baseline: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(stderr, "kafkalint: recorded %s in %s\n", pluralFindings(len(res.Findings)), *writeBase)
+		accept = true
+	}
+	out := stdout
+	var file *os.File
+	if *output != "" {
+		if file, err = os.Create(*output); err != nil {
+			fmt.Fprintf(stderr, "kafkalint: %v\n", err)
+			return exitError
+		}
+		out = file
+		useColor = false
+	}
+	opts := report.Options{ToolVersion: version, Color: useColor, Rules: rules.All(), DocsURL: docsURL, SourceRoot: env.wd}
+	err = render(out, in, opts)
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "kafkalint: write report: %v\n", err)
+		return exitError
+	}
+	if *format != "text" {
+		for _, err := range res.Errors {
+			fmt.Fprintf(stderr, "kafkalint: %v\n", err)
+		}
+	}
+	if accept && len(res.Errors) == 0 {
+		return exitClean
+	}
+	return exitCode(in, threshold)
+}
+
+// lintOptions are the engine options of a lint run: every rule, with the
+// command line's client version, --disable and --enable laid over the
+// settings of each file.
+func lintOptions(resolver *settings.Resolver, cliVersion catalog.Version, disable, enable, include []string, jobs int) analyzer.Options {
+	return analyzer.Options{
 		Rules:   rules.All(),
 		Meta:    rules.Meta(),
 		Include: include,
-		Jobs:    *jobs,
+		Jobs:    jobs,
 		Settings: func(p string) (analyzer.FileSettings, error) {
 			s, err := resolver.For(p)
 			if err != nil {
@@ -123,49 +183,95 @@ func runLint(ctx context.Context, args []string, env environ, stdout, stderr io.
 			s.Enabled = append(s.Enabled[:len(s.Enabled):len(s.Enabled)], enable...)
 			return s, nil
 		},
-	})
-	out := stdout
-	if *output != "" {
-		f, err := os.Create(*output)
-		if err != nil {
-			fmt.Fprintf(stderr, "kafkalint: %v\n", err)
-			return exitError
-		}
-		defer f.Close()
-		out = f
-		useColor = false
 	}
-	in := report.Input{Findings: res.Findings, Errors: res.Errors, Files: len(res.Files), Skipped: res.Skipped, Suppressed: len(res.Suppressed)}
-	opts := report.Options{ToolVersion: version, Color: useColor, Rules: rules.All(), DocsURL: docsURL}
-	if err := render(out, in, opts); err != nil {
-		fmt.Fprintf(stderr, "kafkalint: write report: %v\n", err)
-		return exitError
+}
+
+// reportInput is what the reporters get from a lint result.
+func reportInput(res analyzer.Result) report.Input {
+	return report.Input{
+		Findings: res.Findings, Errors: res.Errors, Files: len(res.Files), Skipped: res.Skipped,
+		Suppressed: len(res.Suppressed), SuppressedFindings: res.Suppressed,
 	}
-	if *format != "text" {
-		for _, err := range res.Errors {
-			fmt.Fprintf(stderr, "kafkalint: %v\n", err)
-		}
+}
+
+func readBaseline(name string) (*baseline.Baseline, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
 	}
-	return exitCode(res, threshold)
+	defer f.Close()
+	b, err := baseline.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return b, nil
+}
+
+// writeBaseline writes the baseline of findings through a temporary file
+// renamed into place, so an interrupted run never leaves half a baseline.
+func writeBaseline(name string, findings []analyzer.Finding, root string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".kafkalint-baseline-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := baseline.New(findings, root).Write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
+
+func pluralFindings(n int) string {
+	if n == 1 {
+		return "1 finding"
+	}
+	return fmt.Sprintf("%d findings", n)
 }
 
 // docsURL is where docs/rules.md is published; rule anchors are #kl101.
 const docsURL = "https://github.com/kafkalint/kafkalint/blob/main/docs/rules.md"
 
-var formats = map[string]func(io.Writer, report.Input, report.Options) error{
-	"text": report.Text,
-	"json": report.JSON,
+// formats are the reporters --format selects, in the order help lists them.
+var formats = []struct {
+	name   string
+	render func(io.Writer, report.Input, report.Options) error
+}{
+	{"text", report.Text},
+	{"json", report.JSON},
+	{"sarif", report.SARIF},
+	{"github", report.GitHub},
+	{"checkstyle", report.Checkstyle},
+	{"gitlab", report.GitLab},
+}
+
+func reporter(name string) (func(io.Writer, report.Input, report.Options) error, bool) {
+	for _, f := range formats {
+		if f.name == name {
+			return f.render, true
+		}
+	}
+	return nil, false
 }
 
 func formatNames() string {
-	return "text, json"
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-func exitCode(res analyzer.Result, threshold analyzer.Severity) int {
-	if len(res.Errors) > 0 {
+// exitCode maps what is reported to the exit status: input errors win over
+// findings at or above the threshold.
+func exitCode(in report.Input, threshold analyzer.Severity) int {
+	if len(in.Errors) > 0 {
 		return exitError
 	}
-	for _, f := range res.Findings {
+	for _, f := range in.Findings {
 		if f.Severity >= threshold {
 			return exitFindings
 		}

@@ -33,7 +33,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stderr, usage)
 		return exitError
 	}
-	env := environ{getenv: os.Getenv, isTerminal: isTerminal(stdout)}
+	wd, _ := os.Getwd() // "" only if the directory is gone; paths then stay as given
+	env := environ{getenv: os.Getenv, isTerminal: isTerminal(stdout), wd: wd}
 	switch args[0] {
 	case "lint":
 		return runLint(ctx, args[1:], env, stdout, stderr)
@@ -62,6 +63,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 type environ struct {
 	getenv     func(string) string
 	isTerminal bool
+	// wd is the absolute current directory: SARIF's %SRCROOT% and the
+	// directory baseline paths are relative to.
+	wd string
 }
 
 func isTerminal(w io.Writer) bool {
