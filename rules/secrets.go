@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kafkalint/kafkalint/analyzer"
+	"github.com/kafkalint/kafkalint/analyzer/catalog"
 	"github.com/kafkalint/kafkalint/analyzer/load"
 )
 
@@ -263,6 +264,9 @@ func checkCleartextCredentials(p *analyzer.Pass) error {
 		for _, e := range f.Entries {
 			if !strings.HasPrefix(e.Key, "sasl.") || seen[e.Key] {
 				continue
+			}
+			if _, known := f.Catalog.Lookup(e.Key); !known && !catalog.LibrdkafkaKnows(e.Key) {
+				continue // a misspelled key is KL401's finding, not a setting the protocol ignores
 			}
 			seen[e.Key] = true
 			if len(keys) == 0 {
