@@ -260,14 +260,22 @@ var DuplicateKey = &analyzer.Rule{
 }
 
 func checkDuplicateKey(p *analyzer.Pass) error {
+	count := make(map[string]int, len(p.File.Entries))
+	dup := false
+	for _, e := range p.File.Entries {
+		count[e.Key]++
+		dup = dup || count[e.Key] > 1
+	}
+	if !dup {
+		return nil
+	}
 	byKey := map[string][]load.Entry{}
 	for _, e := range p.File.Entries {
-		byKey[e.Key] = append(byKey[e.Key], e)
+		if count[e.Key] > 1 {
+			byKey[e.Key] = append(byKey[e.Key], e)
+		}
 	}
 	for key, es := range byKey {
-		if len(es) < 2 {
-			continue
-		}
 		last := es[len(es)-1]
 		var rel []analyzer.Related
 		for _, e := range es[:len(es)-1] {
@@ -398,10 +406,9 @@ func invalidSerde(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 	if wantSer {
 		kind, other = other, kind
 	}
-	names := f.Catalog.SerdeNames(wantSer)
 	switch {
 	case !exists:
-		near := nearestString(v.Raw, names)
+		near := nearestString(v.Raw, f.Catalog.SerdeNames(wantSer))
 		return fmt.Sprintf("%s=%s: Kafka %s has no such class, so the client fails with ClassNotFoundException at start-up", v.Key, v.Raw, f.Catalog.Version),
 			fmt.Sprintf("Use an existing %s, such as %s.", kind, near)
 	case isSer != wantSer:

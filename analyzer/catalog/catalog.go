@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Client is a bit set of the Kafka clients that define a key.
@@ -197,6 +198,21 @@ func keyMap(idx ...int) map[string]*Key {
 type Catalog struct {
 	Version Version
 	keys    map[string]*Key
+
+	sortOnce sync.Once
+	sorted   []*Key // keys by name, built on first use, read-only after
+}
+
+// byName returns the keys sorted by name.
+func (c *Catalog) byName() []*Key {
+	c.sortOnce.Do(func() {
+		c.sorted = make([]*Key, 0, len(c.keys))
+		for _, k := range c.keys {
+			c.sorted = append(c.sorted, k)
+		}
+		slices.SortFunc(c.sorted, func(a, b *Key) int { return strings.Compare(a.Name, b.Name) })
+	})
+	return c.sorted
 }
 
 // For returns the catalog of version v, or of the nearest older version the
@@ -220,12 +236,11 @@ func (c *Catalog) Lookup(name string) (*Key, bool) {
 // Names returns the names of the keys any of clients defines, sorted.
 func (c *Catalog) Names(clients Client) []string {
 	var names []string
-	for n, k := range c.keys {
+	for _, k := range c.byName() {
 		if k.Clients&clients != 0 {
-			names = append(names, n)
+			names = append(names, k.Name)
 		}
 	}
-	slices.Sort(names)
 	return names
 }
 
@@ -278,18 +293,23 @@ func (c *Catalog) Nearest(name string, clients Client) (string, bool) {
 	if clients == 0 {
 		clients = ^Client(0)
 	}
-	candidates := c.Names(clients)
-	if slices.Contains(candidates, name) {
+	known := func(n string) bool {
+		k, ok := c.keys[n]
+		return ok && k.Clients&clients != 0
+	}
+	if known(name) {
 		return name, true
 	}
 	norm := strings.ToLower(strings.NewReplacer("_", ".", "-", ".").Replace(strings.TrimSpace(name)))
-	if slices.Contains(candidates, norm) {
+	if known(norm) {
 		return norm, true
 	}
 	var suffixed []string
-	for _, k := range candidates {
-		if rest, ok := strings.CutPrefix(k, norm+"."); ok && !strings.Contains(rest, ".") {
-			suffixed = append(suffixed, k)
+	for _, key := range c.byName() {
+		if k := key.Name; key.Clients&clients != 0 {
+			if rest, ok := strings.CutPrefix(k, norm+"."); ok && !strings.Contains(rest, ".") {
+				suffixed = append(suffixed, k)
+			}
 		}
 	}
 	if len(suffixed) > 0 {
@@ -308,9 +328,12 @@ func (c *Catalog) Nearest(name string, clients Client) (string, bool) {
 		limit = 2
 	}
 	best, bestD := "", limit+1
-	for _, k := range candidates {
-		if d := osaDistance(norm, k, bestD); d < bestD {
-			best, bestD = k, d
+	for _, key := range c.byName() {
+		if key.Clients&clients == 0 {
+			continue
+		}
+		if d := osaDistance(norm, key.Name, bestD); d < bestD {
+			best, bestD = key.Name, d
 		}
 	}
 	return best, best != ""

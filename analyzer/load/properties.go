@@ -147,10 +147,47 @@ func (s *propScanner) run() error {
 	}
 }
 
+// text accumulates decoded key or value text. Runs of plain characters
+// are kept as offsets into the source and copied only when an escape or a
+// line continuation forces a decoded copy; a key or value without either
+// is a substring of the source, with no allocation.
+type text struct {
+	s        *propScanner
+	from     int  // start of the pending plain run
+	lastRune int  // offset just past the last plain rune
+	decoded  bool // buf holds the text so far
+}
+
+func (t *text) start() {
+	t.s.buf.Reset()
+	t.from, t.lastRune, t.decoded = t.s.off, t.s.off, false
+}
+
+// plain extends the pending run to the rune just read.
+func (t *text) plain() { t.lastRune = t.s.off }
+
+// flush copies the pending plain run, which ends at upTo, into buf before
+// decoded text is appended.
+func (t *text) flush(upTo int) {
+	t.s.buf.WriteString(t.s.src[t.from:upTo])
+	t.decoded = true
+}
+
+func (t *text) resume() { t.from, t.lastRune = t.s.off, t.s.off }
+
+func (t *text) String() string {
+	if !t.decoded {
+		return t.s.src[t.from:t.lastRune]
+	}
+	t.s.buf.WriteString(t.s.src[t.from:t.lastRune])
+	return t.s.buf.String()
+}
+
 func (s *propScanner) entry() error {
 	var e Entry
 	e.KeyPos = s.pos()
-	s.buf.Reset()
+	t := text{s: s}
+	t.start()
 	atEOF := false
 key:
 	for {
@@ -158,9 +195,11 @@ key:
 		r := s.next()
 		switch {
 		case r == '\\':
+			t.flush(s.prevOff)
 			if err := s.escape(p); err != nil {
 				return err
 			}
+			t.resume()
 		case r == eof:
 			atEOF = true
 			break key
@@ -168,11 +207,11 @@ key:
 			s.backup()
 			break key
 		default:
-			s.buf.WriteRune(r)
+			t.plain()
 		}
 	}
 	e.KeyEnd = s.pos()
-	e.Key = s.buf.String()
+	e.Key = t.String()
 	if e.Key == "" {
 		if atEOF {
 			return nil
@@ -191,25 +230,27 @@ key:
 	s.skipWhitespace()
 	e.ValuePos = s.pos()
 	e.ValueEnd = e.ValuePos
-	s.buf.Reset()
+	t.start()
 	for {
 		p := s.pos()
 		r := s.next()
 		switch {
 		case r == '\\':
+			t.flush(s.prevOff)
 			if isEOL(s.peek()) {
 				s.next()
 				s.skipWhitespace()
 			} else if err := s.escape(p); err != nil {
 				return err
 			}
+			t.resume()
 			e.ValueEnd = s.pos()
 		case r == eof || isEOL(r):
-			e.Value = s.buf.String()
+			e.Value = t.String()
 			s.file.Entries = append(s.file.Entries, e)
 			return nil
 		default:
-			s.buf.WriteRune(r)
+			t.plain()
 			e.ValueEnd = s.pos()
 		}
 	}
