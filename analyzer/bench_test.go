@@ -15,8 +15,9 @@ import (
 	"github.com/kafkalint/kafkalint/rules"
 )
 
-// benchKeys are realistic consumer and producer settings; genConfig draws
-// ~25 of them per file.
+// benchKeys are realistic settings every file gets; genConfig adds 12
+// distinct consumer or producer keys (25 keys a file), among them a typo
+// (max.poll.interval) and a weak acks=1 now and then, so rules report.
 var benchKeys = []string{
 	"bootstrap.servers=kafka-1:9092,kafka-2:9092,kafka-3:9092", "client.id=svc-%d", "security.protocol=SASL_SSL",
 	"sasl.mechanism=SCRAM-SHA-512", "ssl.endpoint.identification.algorithm=https", "request.timeout.ms=30000",
@@ -49,8 +50,10 @@ func genConfig(r *rand.Rand) string {
 	for _, k := range benchKeys {
 		b.WriteString(strings.ReplaceAll(k, "%d", fmt.Sprint(r.IntN(1000))) + "\n")
 	}
-	for range 12 {
-		b.WriteString(strings.ReplaceAll(pool[r.IntN(len(pool))], "%d", fmt.Sprint(1+r.IntN(1000))) + "\n")
+	// Twelve distinct client keys: real files rarely repeat a key, and a
+	// generator that draws with replacement would benchmark KL403 instead.
+	for _, i := range r.Perm(len(pool))[:12] {
+		b.WriteString(strings.ReplaceAll(pool[i], "%d", fmt.Sprint(1+r.IntN(1000))) + "\n")
 	}
 	return b.String()
 }

@@ -36,7 +36,13 @@ type File struct {
 	// marked AnyDialect still run on it.
 	anyDialect bool
 
-	values     map[string]Value // explicit values, last occurrence
+	// vals holds one typed value per distinct key, in order of the key's
+	// first occurrence, with the last occurrence's value (the one in force);
+	// idx maps a key to its position in vals, and firsts[i] is the first
+	// occurrence of vals[i]'s key.
+	vals       []Value
+	firsts     []*load.Entry
+	idx        map[string]int32
 	directives []directive
 }
 
@@ -44,8 +50,8 @@ type File struct {
 // it, else the catalog default of the file's client version, else an Unset
 // Value.
 func (f *File) Effective(key string) Value {
-	if v, ok := f.values[key]; ok {
-		return v
+	if i, ok := f.idx[key]; ok {
+		return f.vals[i]
 	}
 	spec, _ := f.Catalog.Lookup(key)
 	if spec == nil {
@@ -83,13 +89,24 @@ func (f *File) Client() catalog.Client {
 
 // Explicit returns the value the file sets for key, if it does.
 func (f *File) Explicit(key string) (Value, bool) {
-	v, ok := f.values[key]
-	return v, ok
+	i, ok := f.idx[key]
+	if !ok {
+		return Value{}, false
+	}
+	return f.vals[i], true
 }
+
+// Unique returns the first occurrence of each key, in file order. Rules
+// that report once per key iterate it; Explicit gives the value in force.
+func (f *File) Unique() []*load.Entry { return f.firsts }
+
+// Values returns the value in force of each key the file sets, in order
+// of the keys' first occurrence.
+func (f *File) Values() []Value { return f.vals }
 
 // GroupID returns the file's group.id, or "" when it has none.
 func (f *File) GroupID() string {
-	if v, ok := f.values["group.id"]; ok {
+	if v, ok := f.Explicit("group.id"); ok {
 		return v.Raw
 	}
 	return ""
@@ -100,19 +117,26 @@ func newFile(lf *load.File, s FileSettings, named bool) *File {
 	if !ok {
 		cat, _ = catalog.For(catalog.Newest())
 	}
-	f := &File{File: lf, Catalog: cat, Settings: s, Named: named, values: make(map[string]Value, len(lf.Entries))}
+	f := &File{File: lf, Catalog: cat, Settings: s, Named: named, idx: make(map[string]int32, len(lf.Entries)),
+		vals: make([]Value, 0, len(lf.Entries)), firsts: make([]*load.Entry, 0, len(lf.Entries))}
 	for i := range lf.Entries {
 		e := &lf.Entries[i]
+		if j, ok := f.idx[e.Key]; ok {
+			f.vals[j].Entry = e // a later occurrence wins
+			continue
+		}
 		spec, _ := cat.Lookup(e.Key)
-		f.values[e.Key] = Value{Key: e.Key, Spec: spec, Source: Explicit, Entry: e}
+		f.idx[e.Key] = int32(len(f.vals))
+		f.vals = append(f.vals, Value{Key: e.Key, Spec: spec, Source: Explicit, Entry: e})
+		f.firsts = append(f.firsts, e)
 	}
 	f.Role, f.RoleSource = detectRole(f)
 	// Values are typed once the role is known: the type of a key can
 	// depend on the client.
-	for key, v := range f.values {
-		t := parseValue(key, v.Entry.Value, v.Spec, f.Client())
+	for i, v := range f.vals {
+		t := parseValue(v.Key, v.Entry.Value, v.Spec, f.Client())
 		t.Source, t.Entry = Explicit, v.Entry
-		f.values[key] = t
+		f.vals[i] = t
 	}
 	return f
 }
@@ -148,7 +172,7 @@ func detectRole(f *File) (Role, string) {
 	}
 	var r Role
 	for _, d := range definitive {
-		if _, ok := f.values[d.key]; ok {
+		if _, ok := f.idx[d.key]; ok {
 			r |= d.role
 		}
 	}
@@ -163,7 +187,8 @@ func detectRole(f *File) (Role, string) {
 		return r, "file name"
 	}
 	var cons, prod int
-	for key, v := range f.values {
+	for _, v := range f.vals {
+		key := v.Key
 		if v.Spec == nil || strings.HasPrefix(key, "ssl.") || strings.HasPrefix(key, "sasl.") {
 			continue
 		}

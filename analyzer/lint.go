@@ -252,59 +252,33 @@ var clientPrefixes = map[string]bool{"consumer.": true, "producer.": true, "admi
 // Run runs the rules over already loaded files and returns the reported
 // and the suppressed findings, both sorted.
 func Run(files []*File, opts Options) (findings, suppressed []Finding) {
-	var mu sync.Mutex
-	var all []Finding
-	report := func(f Finding) {
-		mu.Lock()
-		all = append(all, f)
-		mu.Unlock()
-	}
 	byPath := make(map[string]*File, len(files))
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
+	// Each file's findings go to its own slice, so the workers share no
+	// lock; they are joined in file order afterwards.
+	perFile := make([][]Finding, len(files))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	for _, f := range files {
+	for i, f := range files {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			if f.unsupported != "" {
-				if opts.Meta.Unsupported != nil && f.enabled(opts.Meta.Unsupported) {
-					(&Pass{Rule: opts.Meta.Unsupported, File: f, report: report}).Report(Finding{
-						Pos:     load.Pos{Line: 1, Col: 1},
-						Message: f.unsupported,
-						Fix:     "Lint the Java client configurations for now; to lint this file as a Java client configuration anyway, set its role in .kafkalint.toml.",
-					})
-				}
-				if f.anyDialect {
-					for _, r := range opts.Rules {
-						if r.Scope == PerFile && r.AnyDialect && f.enabled(r) {
-							runCheck(&Pass{Rule: r, File: f, report: report})
-						}
-					}
-				}
-				return
-			}
-			if !f.notKafka {
-				for _, r := range opts.Rules {
-					if r.Scope == PerFile && f.enabled(r) && r.AppliesTo(f.Role) {
-						runCheck(&Pass{Rule: r, File: f, report: report})
-					}
-				}
-				return
-			}
-			if opts.Meta.NotKafka != nil && f.enabled(opts.Meta.NotKafka) {
-				(&Pass{Rule: opts.Meta.NotKafka, File: f, report: report}).Report(Finding{
-					Pos:     load.Pos{Line: 1, Col: 1},
-					Message: "no key in this file is a Kafka client configuration key, so it was not linted as one",
-					Fix:     "Set the file's role in .kafkalint.toml ([[files]] with glob and role) if it is a Kafka client configuration, or leave it out of the paths given to kafkalint.",
-				})
-			}
+			f.runPerFile(opts, func(x Finding) { perFile[i] = append(perFile[i], x) })
 		}()
 	}
 	wg.Wait()
+	n := 0
+	for _, fs := range perFile {
+		n += len(fs)
+	}
+	all := make([]Finding, 0, n)
+	for _, fs := range perFile {
+		all = append(all, fs...)
+	}
+	report := func(x Finding) { all = append(all, x) }
 	groups := map[string][]*File{}
 	var groupIDs []string
 	for _, f := range files {
@@ -332,6 +306,7 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 			runCheck(&Pass{Rule: r, Files: kafkaFiles(files), report: report})
 		}
 	}
+	findings = make([]Finding, 0, len(all))
 	for _, x := range all {
 		f := byPath[x.Path]
 		if f != nil && !f.enabled(x.Rule) {
@@ -354,6 +329,41 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 	Sort(findings)
 	Sort(suppressed)
 	return findings, suppressed
+}
+
+// runPerFile runs the PerFile rules on f, or reports why f is not linted.
+func (f *File) runPerFile(opts Options, report func(Finding)) {
+	switch {
+	case f.unsupported != "":
+		if opts.Meta.Unsupported != nil && f.enabled(opts.Meta.Unsupported) {
+			(&Pass{Rule: opts.Meta.Unsupported, File: f, report: report}).Report(Finding{
+				Pos:     load.Pos{Line: 1, Col: 1},
+				Message: f.unsupported,
+				Fix:     "Lint the Java client configurations for now; to lint this file as a Java client configuration anyway, set its role in .kafkalint.toml.",
+			})
+		}
+		if f.anyDialect {
+			for _, r := range opts.Rules {
+				if r.Scope == PerFile && r.AnyDialect && f.enabled(r) {
+					runCheck(&Pass{Rule: r, File: f, report: report})
+				}
+			}
+		}
+	case f.notKafka:
+		if opts.Meta.NotKafka != nil && f.enabled(opts.Meta.NotKafka) {
+			(&Pass{Rule: opts.Meta.NotKafka, File: f, report: report}).Report(Finding{
+				Pos:     load.Pos{Line: 1, Col: 1},
+				Message: "no key in this file is a Kafka client configuration key, so it was not linted as one",
+				Fix:     "Set the file's role in .kafkalint.toml ([[files]] with glob and role) if it is a Kafka client configuration, or leave it out of the paths given to kafkalint.",
+			})
+		}
+	default:
+		for _, r := range opts.Rules {
+			if r.Scope == PerFile && f.enabled(r) && r.AppliesTo(f.Role) {
+				runCheck(&Pass{Rule: r, File: f, report: report})
+			}
+		}
+	}
 }
 
 // runCheck runs a rule's Check. A failing Check (a kafkalint bug, never a

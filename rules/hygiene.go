@@ -126,13 +126,8 @@ func clientsFor(r analyzer.Role) catalog.Client {
 
 func checkUnknownKey(p *analyzer.Pass) error {
 	f := p.File
-	seen := map[string]bool{}
-	var foreign []load.Entry // keys close to no known key
-	for _, e := range f.Entries {
-		if seen[e.Key] {
-			continue // KL403 reports the repetition
-		}
-		seen[e.Key] = true
+	var foreign []*load.Entry // keys close to no known key
+	for _, e := range f.Unique() { // KL403 reports repetitions
 		key, clients := e.Key, clientsFor(f.Role)
 		prefixed := ""
 		for _, cp := range clientPrefixes {
@@ -216,13 +211,11 @@ func checkWrongRole(p *analyzer.Pass) error {
 	default:
 		return nil // mixed files configure several clients
 	}
-	seen := map[string]bool{}
-	for _, e := range f.Entries {
+	for _, e := range f.Unique() {
 		v, _ := f.Explicit(e.Key)
-		if seen[e.Key] || v.Spec == nil {
+		if v.Spec == nil {
 			continue
 		}
-		seen[e.Key] = true
 		c := v.Spec.Clients
 		if c&mine != 0 || c&(catalog.Consumer|catalog.Producer|catalog.Admin) == 0 {
 			continue
@@ -260,14 +253,12 @@ var DuplicateKey = &analyzer.Rule{
 }
 
 func checkDuplicateKey(p *analyzer.Pass) error {
+	if len(p.File.Unique()) == len(p.File.Entries) {
+		return nil // no key repeats
+	}
 	count := make(map[string]int, len(p.File.Entries))
-	dup := false
 	for _, e := range p.File.Entries {
 		count[e.Key]++
-		dup = dup || count[e.Key] > 1
-	}
-	if !dup {
-		return nil
 	}
 	byKey := map[string][]load.Entry{}
 	for _, e := range p.File.Entries {
@@ -524,12 +515,7 @@ var DeprecatedOrRemoved = &analyzer.Rule{
 
 func checkDeprecated(p *analyzer.Pass) error {
 	f := p.File
-	seen := map[string]bool{}
-	for _, e := range f.Entries {
-		if seen[e.Key] {
-			continue
-		}
-		seen[e.Key] = true
+	for _, e := range f.Unique() {
 		if k, ok := f.Catalog.Lookup(e.Key); ok {
 			if _, _, _, dep := k.For(f.Client()); dep != "" {
 				dep = strings.TrimPrefix(strings.TrimPrefix(dep, "deprecated: "), "Deprecated. ")

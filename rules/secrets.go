@@ -73,8 +73,7 @@ var notSecretSuffix = map[string]bool{
 // consumer., database.history.producer.) are covered.
 func shapeOf(key string) secretShape {
 	k := strings.ToLower(key)
-	segs := strings.Split(k, ".")
-	last := segs[len(segs)-1]
+	last := k[strings.LastIndexByte(k, '.')+1:]
 	switch {
 	case strings.HasSuffix(k, "sasl.jaas.config"):
 		return jaasOptions
@@ -89,10 +88,8 @@ func shapeOf(key string) secretShape {
 	case strings.HasSuffix(last, "token"):
 		return wholeValue // bearer.auth.token, config.providers.vault.param.token
 	}
-	for _, s := range segs {
-		if strings.Contains(s, "password") || strings.Contains(s, "secret") || strings.Contains(s, "passphrase") {
-			return wholeValue
-		}
+	if strings.Contains(k, "password") || strings.Contains(k, "secret") || strings.Contains(k, "passphrase") {
+		return wholeValue // in any segment of the key
 	}
 	return 0
 }
@@ -260,15 +257,13 @@ func checkCleartextCredentials(p *analyzer.Pass) error {
 		var keys []string
 		var first load.Pos
 		var rel []analyzer.Related
-		seen := map[string]bool{}
-		for _, e := range f.Entries {
-			if !strings.HasPrefix(e.Key, "sasl.") || seen[e.Key] {
+		for _, e := range f.Unique() {
+			if !strings.HasPrefix(e.Key, "sasl.") {
 				continue
 			}
 			if _, known := f.Catalog.Lookup(e.Key); !known && !catalog.LibrdkafkaKnows(e.Key) {
 				continue // a misspelled key is KL401's finding, not a setting the protocol ignores
 			}
-			seen[e.Key] = true
 			if len(keys) == 0 {
 				first = e.KeyPos
 			}
