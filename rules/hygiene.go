@@ -126,7 +126,7 @@ func clientsFor(r analyzer.Role) catalog.Client {
 
 func checkUnknownKey(p *analyzer.Pass) error {
 	f := p.File
-	var foreign []*load.Entry // keys close to no known key
+	var foreign []*load.Entry      // keys close to no known key
 	for _, e := range f.Unique() { // KL403 reports repetitions
 		key, clients := e.Key, clientsFor(f.Role)
 		prefixed := ""
