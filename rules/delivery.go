@@ -129,17 +129,6 @@ func (id idempotence) byDefault() bool {
 	return id.setting.Source == analyzer.Default && id.setting.OK() && id.setting.Bool && !id.hasTxn
 }
 
-// off reports whether the producer runs without idempotence.
-func (id idempotence) off(f *analyzer.File) bool {
-	if id.requested() {
-		return false
-	}
-	if id.byDefault() {
-		return len(idempotenceConflicts(f)) > 0
-	}
-	return true
-}
-
 // conflict is one explicit setting the idempotent producer does not accept.
 type conflict struct {
 	v    analyzer.Value

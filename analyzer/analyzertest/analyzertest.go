@@ -176,7 +176,7 @@ func parseWant(path string, line int, text string) ([]*expectation, error) {
 		if rest[0] == '"' || rest[0] == '`' {
 			q, err := strconv.QuotedPrefix(rest)
 			if err != nil {
-				return nil, fmt.Errorf("want: bad quoted regexp in %q: %v", rest, err)
+				return nil, fmt.Errorf("want: bad quoted regexp in %q: %w", rest, err)
 			}
 			if len(out) == 0 || out[len(out)-1].rx != nil {
 				return nil, fmt.Errorf("want: regexp %s must follow a rule", q)
@@ -184,7 +184,7 @@ func parseWant(path string, line int, text string) ([]*expectation, error) {
 			s, _ := strconv.Unquote(q)
 			rx, err := regexp.Compile(s)
 			if err != nil {
-				return nil, fmt.Errorf("want: %v", err)
+				return nil, fmt.Errorf("want: %w", err)
 			}
 			out[len(out)-1].rx = rx
 			rest = strings.TrimSpace(rest[len(q):])

@@ -141,18 +141,18 @@ const checkEvery = 1 << 16
 // assembled in buf.
 func readLine(br *bufio.Reader, buf []byte) ([]byte, []byte, error) {
 	line, err := br.ReadSlice('\n')
-	if err == bufio.ErrBufferFull {
+	if errors.Is(err, bufio.ErrBufferFull) {
 		buf = append(buf[:0], line...)
-		for err == bufio.ErrBufferFull {
+		for errors.Is(err, bufio.ErrBufferFull) {
 			line, err = br.ReadSlice('\n')
 			buf = append(buf, line...)
 		}
 		line = buf
 	}
-	if err != nil && err != io.EOF {
+	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, buf, err
 	}
-	if err == io.EOF && len(line) == 0 {
+	if errors.Is(err, io.EOF) && len(line) == 0 {
 		return nil, buf, io.EOF
 	}
 	line = bytes.TrimSuffix(line, []byte{'\n'})
@@ -166,7 +166,7 @@ func (a *analysis) readLines(ctx context.Context, br *bufio.Reader) error {
 	for {
 		line, b, err := readLine(br, buf)
 		buf = b
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
@@ -244,7 +244,7 @@ func (a *analysis) readJSONL(ctx context.Context, br *bufio.Reader) error {
 	for {
 		line, b, err := readLine(br, buf)
 		buf = b
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		lineNo++

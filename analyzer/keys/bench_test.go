@@ -3,6 +3,7 @@ package keys
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -39,7 +40,7 @@ func BenchmarkKeys(b *testing.B) {
 			for {
 				line, nb, err := readLine(br, buf)
 				buf = nb
-				if err == io.EOF {
+				if errors.Is(err, io.EOF) {
 					break
 				}
 				_ = line
@@ -70,7 +71,7 @@ func BenchmarkKeys(b *testing.B) {
 			for {
 				_, nb, err := readLine(br, buf)
 				buf = nb
-				if err == io.EOF {
+				if errors.Is(err, io.EOF) {
 					break
 				}
 				n++

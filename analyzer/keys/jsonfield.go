@@ -162,10 +162,9 @@ func (e *extractor) object(b []byte, i int, node *pathNode) (int, error) {
 			return 0, errJSON
 		}
 		var err error
-		switch {
-		case child == nil:
+		if child == nil {
 			i, err = e.skip(b, i)
-		default:
+		} else {
 			i, err = e.member(b, i, child)
 		}
 		if err != nil {

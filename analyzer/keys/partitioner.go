@@ -137,7 +137,7 @@ func JSMurmur2(data []byte) uint32 {
 		return 0
 	}
 	n := len(data)
-	var h float64 = float64(toInt32(float64(seed)) ^ int32(n))
+	h := float64(toInt32(float64(seed)) ^ int32(n))
 	blocks := (n + 3) / 4
 	for i := 0; i < blocks; i++ {
 		i4 := i * 4

@@ -9,6 +9,7 @@ import (
 // value is worse.
 type Verdict int
 
+// The verdicts, from best to worst.
 const (
 	Good  Verdict = iota // spreads within noise, plenty of keys, no hot key
 	Risky                // usable, with a caveat the reasons name

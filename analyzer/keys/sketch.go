@@ -96,21 +96,6 @@ func (s *keySet) add(h, flags uint64) bool {
 	}
 }
 
-// contains reports whether the sample holds h (for tests).
-func (s *keySet) contains(h uint64) bool {
-	if h == 0 {
-		h = 1
-	}
-	for i := h & s.mask; ; i = (i + 1) & s.mask {
-		switch s.hashes[i] {
-		case h:
-			return true
-		case 0:
-			return false
-		}
-	}
-}
-
 // shrink raises the level until the sample fits, and rehashes.
 func (s *keySet) shrink() {
 	for s.n > s.limit {
@@ -144,9 +129,6 @@ func (s *keySet) rehash(size int) {
 
 // exact reports whether every distinct key seen is in the set.
 func (s *keySet) exact() bool { return s.level == 0 }
-
-// estimate is the distinct-count estimate n·2^L.
-func (s *keySet) estimate() float64 { return math.Ldexp(float64(s.n), int(s.level)) }
 
 // share returns the fraction of sampled keys with flag bit set.
 func (s *keySet) share(bit uint) float64 {

@@ -73,7 +73,7 @@ func KeysText(w io.Writer, r *keys.Result, o KeysOptions) error {
 	}
 	ew.printf("\n\n")
 	n0 := r.Partitions[0]
-	ew.printf("%-3s %-24s %-7s %12s %9s %18s %7s %5s\n", "#", "candidate", "verdict", "distinct", "top key", fmt.Sprintf("max/mean (unif.)"), "CV", "idle")
+	ew.printf("%-3s %-24s %-7s %12s %9s %18s %7s %5s\n", "#", "candidate", "verdict", "distinct", "top key", "max/mean (unif.)", "CV", "idle")
 	for _, c := range r.Candidates {
 		l := c.Layouts[0]
 		top := "-"

@@ -118,7 +118,7 @@ func runKeys(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return usage("--color: %v", err)
 	}
 
-	var r io.Reader = stdin
+	r := stdin
 	name := "<stdin>"
 	if *input != "-" {
 		fh, err := os.Open(*input)

@@ -36,7 +36,6 @@ func main() {
 	}
 	ks := corpus.Keys()
 	w := bufio.NewWriter(os.Stdout)
-	defer w.Flush()
 	switch os.Args[1] {
 	case "hex":
 		for _, k := range ks {
@@ -52,21 +51,24 @@ func main() {
 				fmt.Fprintf(os.Stderr, "keyvec: key %d contains a delimiter\n", i)
 				os.Exit(1)
 			}
-			w.Write(k)
-			w.WriteString(KeyDelim)
-			fmt.Fprintf(w, "%d", i)
-			w.WriteString(MsgDelim)
+			fmt.Fprintf(w, "%s%s%d%s", k, KeyDelim, i, MsgDelim)
 		}
 	case "check":
 		fs := flag.NewFlagSet("check", flag.ExitOnError)
 		name := fs.String("p", "java", "kafkalint partitioner")
 		lib := fs.String("lib", "", "label of the library that produced the input")
-		fs.Parse(os.Args[2:])
+		_ = fs.Parse(os.Args[2:]) // flag.ExitOnError: Parse exits instead of returning an error
 		w.Flush()
 		os.Exit(check(ks, *name, *lib))
 	default:
 		fmt.Fprintf(os.Stderr, "keyvec: unknown mode %q\n", os.Args[1])
 		os.Exit(2)
+	}
+	// A bufio.Writer keeps its first write error; report it here rather than
+	// leave a truncated vector for the next stage.
+	if err := w.Flush(); err != nil {
+		fmt.Fprintln(os.Stderr, "keyvec:", err)
+		os.Exit(1)
 	}
 }
 

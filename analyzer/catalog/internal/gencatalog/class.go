@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os/exec"
 	"regexp"
@@ -74,11 +75,15 @@ type constDecl struct {
 	depth      int
 }
 
+// errNotFound is wrapped by the errors for a type or class that is not in
+// the repository, so superClass can tell a JDK or third-party superclass
+// from a real failure. Its text keeps the messages as they were.
+var errNotFound = errors.New("not found")
+
 var (
 	reImport       = regexp.MustCompile(`(?m)^import\s+(static\s+)?([\w.]+)(\.\*)?\s*;`)
 	rePackage      = regexp.MustCompile(`(?m)^package\s+([\w.]+)\s*;`)
 	reConst        = regexp.MustCompile(`\b((?:(?:public|private|protected|static|final)\s+)+)([\w.]+(?:\s*<[^;=(){}]*>)?(?:\[\])?)\s+(\w+)\s*=`)
-	reTypeDecl     = regexp.MustCompile(`\b(class|enum|interface|record)\s+(\w+)\b[^{;]*\{`)
 	reExtends      = regexp.MustCompile(`\bextends\s+([\w.]+)`)
 	reMethodReturn = regexp.MustCompile(`return\s+([^;]+);`)
 )
@@ -119,7 +124,7 @@ func (r *repo) load(fqcn string) (*class, error) {
 	}
 	i := strings.LastIndex(fqcn, ".")
 	if i < 0 {
-		return nil, fmt.Errorf("class %s not found", fqcn)
+		return nil, fmt.Errorf("class %s %w", fqcn, errNotFound)
 	}
 	outer, err := r.load(fqcn[:i])
 	if err != nil {
@@ -137,7 +142,7 @@ func (c *class) nested(name string) (*class, error) {
 	re := regexp.MustCompile(`\b(class|enum|interface|record)\s+` + name + `\b[^{;]*\{`)
 	loc := re.FindStringIndex(c.src)
 	if loc == nil {
-		return nil, fmt.Errorf("type %s not found in %s", name, c.path)
+		return nil, fmt.Errorf("type %s %w in %s", name, errNotFound, c.path)
 	}
 	end := matchClose(c.src, loc[1]-1)
 	if end < 0 {
@@ -351,7 +356,7 @@ func (c *class) resolveType(parts []string) (*class, error) {
 			}
 		}
 		if base == nil && err == nil {
-			return nil, fmt.Errorf("type %s not found", strings.Join(parts, "."))
+			return nil, fmt.Errorf("type %s %w", strings.Join(parts, "."), errNotFound)
 		}
 	default:
 		// a type nested in a superclass
@@ -362,7 +367,7 @@ func (c *class) resolveType(parts []string) (*class, error) {
 			}
 		}
 		if base == nil && err == nil {
-			return nil, fmt.Errorf("type %s not found from %s", first, c.fqcn)
+			return nil, fmt.Errorf("type %s %w from %s", first, errNotFound, c.fqcn)
 		}
 	}
 	if err != nil {
@@ -382,8 +387,11 @@ func (c *class) superClass() (*class, error) {
 		return nil, nil
 	}
 	s, err := c.resolveType(strings.Split(c.super, "."))
-	if err != nil {
+	if errors.Is(err, errNotFound) {
 		return nil, nil // a JDK or third-party superclass
+	}
+	if err != nil {
+		return nil, err
 	}
 	return s, nil
 }

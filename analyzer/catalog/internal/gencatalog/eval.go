@@ -364,8 +364,11 @@ func (e *evaluator) call(c *class, n callNode) (value, error) {
 			return flatten(args), nil
 		case "String.join":
 			args, err := e.evalArgs(c, n.args)
-			if err != nil || len(args) < 1 {
-				return nil, fmt.Errorf("String.join: %v", err)
+			if err != nil {
+				return nil, fmt.Errorf("evaluating String.join: %w", err)
+			}
+			if len(args) < 1 {
+				return nil, fmt.Errorf("calling String.join with %d arguments", len(args))
 			}
 			var s []string
 			for _, a := range flatten(args[1:]) {
@@ -374,8 +377,11 @@ func (e *evaluator) call(c *class, n callNode) (value, error) {
 			return strings.Join(s, javaString(args[0])), nil
 		case "Utils.join":
 			args, err := e.evalArgs(c, n.args)
-			if err != nil || len(args) != 2 {
-				return nil, fmt.Errorf("Utils.join: %v", err)
+			if err != nil {
+				return nil, fmt.Errorf("evaluating Utils.join: %w", err)
+			}
+			if len(args) != 2 {
+				return nil, fmt.Errorf("calling Utils.join with %d arguments", len(args))
 			}
 			var s []string
 			for _, a := range flatten(args[:1]) {
@@ -399,8 +405,11 @@ func (e *evaluator) call(c *class, n callNode) (value, error) {
 			return e.enumValues(t, "toString")
 		case "Math.toIntExact":
 			args, err := e.evalArgs(c, n.args)
-			if err != nil || len(args) != 1 {
-				return nil, fmt.Errorf("Math.toIntExact: %v", err)
+			if err != nil {
+				return nil, fmt.Errorf("evaluating Math.toIntExact: %w", err)
+			}
+			if len(args) != 1 {
+				return nil, fmt.Errorf("calling Math.toIntExact with %d arguments", len(args))
 			}
 			if i, ok := args[0].(intVal); ok {
 				return intVal{i.n, false}, nil
@@ -408,15 +417,21 @@ func (e *evaluator) call(c *class, n callNode) (value, error) {
 			return nil, fmt.Errorf("Math.toIntExact of %T", args[0])
 		case "String.valueOf", "Integer.toString", "Long.toString", "Short.toString", "Double.toString", "Boolean.toString":
 			args, err := e.evalArgs(c, n.args)
-			if err != nil || len(args) != 1 {
-				return nil, fmt.Errorf("%s: %v", n.name, err)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", n.name, err)
+			}
+			if len(args) != 1 {
+				return nil, fmt.Errorf("%s: %d arguments", n.name, len(args))
 			}
 			return javaString(args[0]), nil
 		}
 		if len(recv.parts) == 2 && recv.parts[0] == "TimeUnit" && n.name == "toMillis" || len(recv.parts) == 1 && recv.parts[0] == "Duration" {
 			args, err := e.evalArgs(c, n.args)
-			if err != nil || len(args) != 1 {
-				return nil, fmt.Errorf("%s: %v", render(n), err)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", render(n), err)
+			}
+			if len(args) != 1 {
+				return nil, fmt.Errorf("%s: %d arguments", render(n), len(args))
 			}
 			i, ok := args[0].(intVal)
 			if !ok {
@@ -564,7 +579,7 @@ func (e *evaluator) enumMember(x enumVal, name string) (value, error) {
 		return x.name, nil
 	}
 	ret := x.c.methodReturn(name)
-	field := name
+	var field string
 	switch {
 	case ret == "" && name == "toString":
 		return x.name, nil

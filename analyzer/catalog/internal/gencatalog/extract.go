@@ -406,8 +406,8 @@ func deprecation(doc string) string {
 		if strings.Contains(l, "option") || strings.Contains(l, "value") {
 			continue // a deprecated value, not the key
 		}
-		if !(strings.Contains(l, "this config") || strings.Contains(l, "this property") ||
-			strings.HasPrefix(l, "deprecated") || strings.Contains(l, "is deprecated")) {
+		if !strings.Contains(l, "this config") && !strings.Contains(l, "this property") &&
+			!strings.HasPrefix(l, "deprecated") && !strings.Contains(l, "is deprecated") {
 			continue
 		}
 		out := s

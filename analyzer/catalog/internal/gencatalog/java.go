@@ -56,7 +56,7 @@ func stripComments(src string) string {
 				b[i] = ' '
 			}
 		case b[i] == '/' && i+1 < len(b) && b[i+1] == '*':
-			for ; i < len(b) && !(b[i] == '*' && i+1 < len(b) && b[i+1] == '/'); i++ {
+			for ; i < len(b) && (b[i] != '*' || i+1 >= len(b) || b[i+1] != '/'); i++ {
 				if b[i] != '\n' {
 					b[i] = ' '
 				}
@@ -414,7 +414,7 @@ func (p *parser) postfix() (node, error) {
 				if !ok {
 					return nil, fmt.Errorf(".class on a non-name")
 				}
-				n = classNode{nn.parts}
+				n = classNode(nn)
 				continue
 			}
 			if p.isOp("(") {
@@ -527,9 +527,10 @@ func (p *parser) primary() (node, error) {
 			depth := 1
 			j := p.i
 			for ; j < len(p.toks) && depth > 0; j++ {
-				if p.toks[j].text == "(" {
+				switch p.toks[j].text {
+				case "(":
 					depth++
-				} else if p.toks[j].text == ")" {
+				case ")":
 					depth--
 				}
 			}
