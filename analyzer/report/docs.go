@@ -87,7 +87,6 @@ func anchor(s string) string {
 func ruleText(b *strings.Builder, r *analyzer.Rule) {
 	fmt.Fprintf(b, "%s %s (%s): %s\n\n", r.ID, r.Name, r.Severity, r.Doc.Title)
 	b.WriteString(indent(wrap(r.Doc.Why, 76), "  "))
-	b.WriteString("\n")
 	if r.Doc.Settings != "" {
 		b.WriteString("\n  With .kafkalint.toml:\n")
 		b.WriteString(indent(r.Doc.Settings, "    "))
