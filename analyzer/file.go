@@ -38,8 +38,8 @@ type File struct {
 
 	// vals holds one typed value per distinct key, in order of the key's
 	// first occurrence, with the last occurrence's value (the one in force);
-	// idx maps a key to its position in vals, and firsts[i] is the first
-	// occurrence of vals[i]'s key.
+	// idx maps a key to its position in vals for files with many keys (see
+	// index), and firsts[i] is the first occurrence of vals[i]'s key.
 	vals       []Value
 	firsts     []*load.Entry
 	idx        map[string]int32
@@ -50,7 +50,7 @@ type File struct {
 // it, else the catalog default of the file's client version, else an Unset
 // Value.
 func (f *File) Effective(key string) Value {
-	if i, ok := f.idx[key]; ok {
+	if i := f.index(key); i >= 0 {
 		return f.vals[i]
 	}
 	spec, _ := f.Catalog.Lookup(key)
@@ -89,11 +89,33 @@ func (f *File) Client() catalog.Client {
 
 // Explicit returns the value the file sets for key, if it does.
 func (f *File) Explicit(key string) (Value, bool) {
-	i, ok := f.idx[key]
-	if !ok {
+	i := f.index(key)
+	if i < 0 {
 		return Value{}, false
 	}
 	return f.vals[i], true
+}
+
+// linearScanMax is the number of distinct keys up to which index scans
+// vals instead of building a map: a typical client config has 5 to 40
+// keys, and comparing a few dozen short strings is cheaper than hashing
+// into a map that must be allocated for every file.
+const linearScanMax = 48
+
+// index returns the position of key in vals, or -1.
+func (f *File) index(key string) int {
+	if f.idx != nil {
+		if i, ok := f.idx[key]; ok {
+			return int(i)
+		}
+		return -1
+	}
+	for i := range f.vals {
+		if f.vals[i].Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // Unique returns the first occurrence of each key, in file order. Rules
@@ -117,16 +139,21 @@ func newFile(lf *load.File, s FileSettings, named bool) *File {
 	if !ok {
 		cat, _ = catalog.For(catalog.Newest())
 	}
-	f := &File{File: lf, Catalog: cat, Settings: s, Named: named, idx: make(map[string]int32, len(lf.Entries)),
+	f := &File{File: lf, Catalog: cat, Settings: s, Named: named,
 		vals: make([]Value, 0, len(lf.Entries)), firsts: make([]*load.Entry, 0, len(lf.Entries))}
+	if len(lf.Entries) > linearScanMax {
+		f.idx = make(map[string]int32, len(lf.Entries))
+	}
 	for i := range lf.Entries {
 		e := &lf.Entries[i]
-		if j, ok := f.idx[e.Key]; ok {
+		if j := f.index(e.Key); j >= 0 {
 			f.vals[j].Entry = e // a later occurrence wins
 			continue
 		}
 		spec, _ := cat.Lookup(e.Key)
-		f.idx[e.Key] = int32(len(f.vals))
+		if f.idx != nil {
+			f.idx[e.Key] = int32(len(f.vals))
+		}
 		f.vals = append(f.vals, Value{Key: e.Key, Spec: spec, Source: Explicit, Entry: e})
 		f.firsts = append(f.firsts, e)
 	}
@@ -172,7 +199,7 @@ func detectRole(f *File) (Role, string) {
 	}
 	var r Role
 	for _, d := range definitive {
-		if _, ok := f.idx[d.key]; ok {
+		if f.index(d.key) >= 0 {
 			r |= d.role
 		}
 	}

@@ -69,6 +69,7 @@ func Lint(ctx context.Context, paths []string, opts Options) Result {
 	res := Result{Errors: errs}
 	files := make([]*File, len(targets))
 	ferrs := make([]error, len(targets))
+	perFile := make([][]Finding, len(targets))
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -84,12 +85,18 @@ func Lint(ctx context.Context, paths []string, opts Options) Result {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			// Load and run the PerFile rules in one go, while the file is
+			// in this core's cache.
 			files[i], ferrs[i] = prepare(t, opts)
+			if files[i] != nil {
+				files[i].runPerFile(opts, func(x Finding) { perFile[i] = append(perFile[i], x) })
+			}
 		}()
 	}
 	wg.Wait()
 	seenErr := map[string]bool{}
 	var kept []*File
+	var keptFindings [][]Finding
 	for i, f := range files {
 		if err := ferrs[i]; err != nil {
 			if !seenErr[err.Error()] {
@@ -103,10 +110,11 @@ func Lint(ctx context.Context, paths []string, opts Options) Result {
 			continue
 		}
 		kept = append(kept, f)
+		keptFindings = append(keptFindings, perFile[i])
 	}
-	slices.SortFunc(kept, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	res.Files = kept
-	res.Findings, res.Suppressed = Run(kept, opts)
+	res.Findings, res.Suppressed = finish(kept, keptFindings, opts)
+	slices.SortFunc(res.Files, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
 	return res
 }
 
@@ -252,10 +260,6 @@ var clientPrefixes = map[string]bool{"consumer.": true, "producer.": true, "admi
 // Run runs the rules over already loaded files and returns the reported
 // and the suppressed findings, both sorted.
 func Run(files []*File, opts Options) (findings, suppressed []Finding) {
-	byPath := make(map[string]*File, len(files))
-	for _, f := range files {
-		byPath[f.Path] = f
-	}
 	// Each file's findings go to its own slice, so the workers share no
 	// lock; they are joined in file order afterwards.
 	perFile := make([][]Finding, len(files))
@@ -270,6 +274,17 @@ func Run(files []*File, opts Options) (findings, suppressed []Finding) {
 		}()
 	}
 	wg.Wait()
+	return finish(files, perFile, opts)
+}
+
+// finish runs the PerGroup and PerProject rules, resolves severities and
+// suppressions of all findings (perFile[i] holds files[i]'s PerFile
+// findings) and sorts them.
+func finish(files []*File, perFile [][]Finding, opts Options) (findings, suppressed []Finding) {
+	byPath := make(map[string]*File, len(files))
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
 	n := 0
 	for _, fs := range perFile {
 		n += len(fs)
@@ -343,9 +358,11 @@ func (f *File) runPerFile(opts Options, report func(Finding)) {
 			})
 		}
 		if f.anyDialect {
+			p := &Pass{File: f, report: report}
 			for _, r := range opts.Rules {
 				if r.Scope == PerFile && r.AnyDialect && f.enabled(r) {
-					runCheck(&Pass{Rule: r, File: f, report: report})
+					p.Rule = r
+					runCheck(p)
 				}
 			}
 		}
@@ -358,9 +375,12 @@ func (f *File) runPerFile(opts Options, report func(Finding)) {
 			})
 		}
 	default:
+		// One Pass serves every rule in turn: rules must not keep it.
+		p := &Pass{File: f, report: report}
 		for _, r := range opts.Rules {
 			if r.Scope == PerFile && f.enabled(r) && r.AppliesTo(f.Role) {
-				runCheck(&Pass{Rule: r, File: f, report: report})
+				p.Rule = r
+				runCheck(p)
 			}
 		}
 	}

@@ -6,7 +6,8 @@ import (
 	"github.com/kafkalint/kafkalint/analyzer/load"
 )
 
-// Pass is one run of one rule's Check.
+// Pass is one run of one rule's Check. A Check must not keep its Pass
+// after returning: the engine reuses it for the next rule.
 type Pass struct {
 	// Rule is the rule being run.
 	Rule *Rule

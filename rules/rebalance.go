@@ -400,7 +400,7 @@ func checkGroupAssignors(p *analyzer.Pass) error {
 		f *analyzer.File
 		a assignors
 	}
-	var others []member
+	others := make([]member, 0, len(p.Group))
 	common := mine.names()
 	for _, g := range p.Group {
 		if g == f || consumerProtocol(g) {
