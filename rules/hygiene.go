@@ -157,8 +157,14 @@ func checkUnknownKey(p *analyzer.Pass) error {
 			foreign = append(foreign, e)
 			continue
 		}
+		effect := "keeps its default"
+		if k, ok := f.Catalog.Lookup(near); ok {
+			if _, def, has, _ := k.For(f.Client()); !has || def == "" {
+				effect = "stays unset"
+			}
+		}
 		p.Report(analyzer.Finding{Pos: e.KeyPos, End: e.KeyEnd, Key: e.Key,
-			Message: fmt.Sprintf("%s is not a %s configuration key in Kafka %s, so the client ignores it and %s%s keeps its default: did you mean %s%s?", e.Key, clientWord(f.Role), f.Catalog.Version, prefixed, near, prefixed, near),
+			Message: fmt.Sprintf("%s is not a %s configuration key in Kafka %s, so the client ignores it and %s%s %s: did you mean %s%s?", e.Key, clientWord(f.Role), f.Catalog.Version, prefixed, near, effect, prefixed, near),
 			Fix:     fmt.Sprintf("Rename it to %s%s.", prefixed, near)})
 	}
 	for _, e := range foreign {
