@@ -14,23 +14,13 @@ import (
 	"github.com/kafkalint/kafkalint/analyzer/report"
 )
 
-// Exit codes of kafkalint keys (the same values as lint's).
-const (
-	keysExitOK    = 0 // no gate violated
-	keysExitGate  = 1 // --fail-on-skew or --max-key-share violated
-	keysExitInput = 2 // usage or input error
-)
-
-// keysVersion is reported in JSON and HTML output.
-var keysVersion = "dev"
-
 type stringList []string
 
 func (s *stringList) String() string     { return strings.Join(*s, ",") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 // runKeys implements `kafkalint keys`: the partition-key advisor.
-func runKeys(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func runKeys(ctx context.Context, args []string, env environ, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("keys", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cands stringList
@@ -58,13 +48,13 @@ func runKeys(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return keysExitOK
+			return exitClean
 		}
-		return keysExitInput
+		return exitError
 	}
 	usage := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "kafkalint keys: "+format+"\n", a...)
-		return keysExitInput
+		return exitError
 	}
 	switch {
 	case *input == "" && fs.NArg() == 1:
@@ -113,7 +103,7 @@ func runKeys(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if *format != "text" && *format != "json" {
 		return usage("--format: unknown format %q (want text or json)", *format)
 	}
-	useColor, err := keysColor(*colorArg, stdout)
+	useColor, err := colorMode(*colorArg, env)
 	if err != nil {
 		return usage("--color: %v", err)
 	}
@@ -132,7 +122,7 @@ func runKeys(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return usage("%v", err)
 	}
-	ro := report.KeysOptions{Color: useColor, ToolVersion: keysVersion}
+	ro := report.KeysOptions{Color: useColor, ToolVersion: version}
 	if *format == "json" {
 		err = report.KeysJSON(stdout, res, ro)
 	} else {
@@ -146,16 +136,16 @@ func runKeys(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			return usage("%v", err)
 		}
 	}
-	code := keysExitOK
+	code := exitClean
 	for _, c := range res.Candidates {
 		l := c.Layouts[0]
 		if *failSkew > 0 && l.MaxMean > *failSkew {
 			fmt.Fprintf(stderr, "kafkalint keys: %s: max/mean %.2f on %d partitions exceeds --fail-on-skew %g\n", c.Name, l.MaxMean, l.Partitions, *failSkew)
-			code = keysExitGate
+			code = exitFindings
 		}
 		if *maxKeyShare > 0 && len(c.TopKeys) > 0 && c.TopKeys[0].Share > *maxKeyShare {
 			fmt.Fprintf(stderr, "kafkalint keys: %s: key %q carries %.1f%% of traffic, above --max-key-share %g\n", c.Name, c.TopKeys[0].Key, 100*c.TopKeys[0].Share, *maxKeyShare)
-			code = keysExitGate
+			code = exitFindings
 		}
 	}
 	return code
@@ -182,24 +172,3 @@ func partitionerNames() string {
 	return strings.Join(s, ", ")
 }
 
-// keysColor decides colour: always, never, or auto (a terminal on stdout
-// and NO_COLOR unset or empty, https://no-color.org).
-func keysColor(mode string, stdout io.Writer) (bool, error) {
-	switch mode {
-	case "always":
-		return true, nil
-	case "never":
-		return false, nil
-	case "auto":
-		if os.Getenv("NO_COLOR") != "" {
-			return false, nil
-		}
-		f, ok := stdout.(*os.File)
-		if !ok {
-			return false, nil
-		}
-		st, err := f.Stat()
-		return err == nil && st.Mode()&os.ModeCharDevice != 0, nil
-	}
-	return false, fmt.Errorf("unknown mode %q (want auto, always or never)", mode)
-}

@@ -56,7 +56,7 @@ func TestRunKeys(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			code := runKeys(t.Context(), tt.args, strings.NewReader(tt.stdin), &out, &errb)
+			code := runKeys(t.Context(), tt.args, noEnv, strings.NewReader(tt.stdin), &out, &errb)
 			if code != tt.code {
 				t.Errorf("runKeys(%q) = %d, want %d; stderr %s", tt.args, code, tt.code, errb.String())
 			}
@@ -87,7 +87,7 @@ func TestRunKeysHTML(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "r.html")
 	var so, se bytes.Buffer
-	if code := runKeys(t.Context(), []string{"--key", "tenant_id", "--key", "order_id", "--html", out, "../../testdata/keys/orders.jsonl"}, nil, &so, &se); code != 0 {
+	if code := runKeys(t.Context(), []string{"--key", "tenant_id", "--key", "order_id", "--html", out, "../../testdata/keys/orders.jsonl"}, noEnv, nil, &so, &se); code != 0 {
 		t.Fatalf("runKeys = %d: %s", code, se.String())
 	}
 	b, err := os.ReadFile(out)
@@ -120,7 +120,7 @@ func TestKeysDocExample(t *testing.T) {
 		"--compare", "java,librdkafka", "--color", "never", "testdata/keys/orders.jsonl"}
 	// The command in the doc runs from the repository root.
 	args[len(args)-1] = "../../testdata/keys/orders.jsonl"
-	if code := runKeys(t.Context(), args, nil, &out, &errb); code != 0 {
+	if code := runKeys(t.Context(), args, noEnv, nil, &out, &errb); code != 0 {
 		t.Fatalf("runKeys = %d: %s", code, errb.String())
 	}
 	got := strings.Replace(out.String(), "../../testdata/keys/orders.jsonl", "testdata/keys/orders.jsonl", 1)
@@ -128,3 +128,6 @@ func TestKeysDocExample(t *testing.T) {
 		t.Errorf("docs/keys.md's example report is stale; regenerate it from:\nkafkalint keys %s\ngot:\n%s", strings.Join(args, " "), got)
 	}
 }
+
+// noEnv is an environment with no variables and no terminal.
+var noEnv = environ{getenv: func(string) string { return "" }}

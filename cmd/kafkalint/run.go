@@ -39,7 +39,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "lint":
 		return runLint(ctx, args[1:], env, stdout, stderr)
 	case "keys":
-		return runKeys(ctx, args[1:], stdin, stdout, stderr)
+		return runKeys(ctx, args[1:], env, stdin, stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	case "explain":
