@@ -171,4 +171,3 @@ func partitionerNames() string {
 	}
 	return strings.Join(s, ", ")
 }
-
