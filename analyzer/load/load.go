@@ -38,10 +38,11 @@ func Parse(path string, data []byte, d Dialect) (*File, error) {
 		return nil, &PosError{Path: path, Err: ErrBinary}
 	}
 	if !utf8.Valid(data) {
-		var ok bool
-		if data, ok = repairComments(data, d); !ok {
+		repaired, ok := repairComments(data, d)
+		if !ok {
 			return nil, &PosError{Path: path, Pos: firstInvalid(data), Err: ErrInvalidUTF8}
 		}
+		data = repaired
 	}
 	src := string(data)
 	if strings.Contains(src, "\r\n") {
@@ -88,21 +89,36 @@ func repairComments(data []byte, d Dialect) ([]byte, bool) {
 	if d != Properties {
 		return data, false
 	}
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	for i, line := range lines {
-		if utf8.Valid(line) {
-			continue
+	out := make([]byte, 0, len(data))
+	continued := false // the previous line ends in an odd run of backslashes
+	for len(data) > 0 {
+		// A line ends at "\n" or at "\r", as java.util.Properties reads it.
+		end := bytes.IndexAny(data, "\r\n")
+		if end < 0 {
+			end = len(data)
+		} else {
+			end++
 		}
-		t := bytes.TrimLeft(line, " \t\f")
-		if len(t) == 0 || (t[0] != '#' && t[0] != '!') || bytes.ContainsRune(line, '\r') && !bytes.HasSuffix(bytes.TrimRight(line, "\n"), []byte("\r")) {
-			return data, false
+		line := data[:end]
+		data = data[end:]
+		body := bytes.TrimRight(line, "\r\n")
+		t := bytes.TrimLeft(body, " \t\f")
+		comment := !continued && len(t) > 0 && (t[0] == '#' || t[0] == '!')
+		if !utf8.Valid(line) {
+			if !comment {
+				return nil, false
+			}
+			line = bytes.ToValidUTF8(line, []byte("\uFFFD"))
 		}
-		if i > 0 && bytes.HasSuffix(bytes.TrimRight(lines[i-1], "\r\n"), []byte("\\")) {
-			return data, false // a continuation line, part of a value
+		out = append(out, line...)
+		if comment {
+			continued = false // comment lines are never continued
+		} else {
+			n := len(body) - len(bytes.TrimRight(body, "\\"))
+			continued = n%2 == 1
 		}
-		lines[i] = bytes.ToValidUTF8(line, []byte("\uFFFD"))
 	}
-	return bytes.Join(lines, nil), true
+	return out, true
 }
 
 func firstInvalid(data []byte) Pos {

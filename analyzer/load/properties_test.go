@@ -237,7 +237,13 @@ func TestInvalidUTF8InComments(t *testing.T) {
 	if f.Map()["acks"] != "all" {
 		t.Errorf("Map() = %v, want acks=all", f.Map())
 	}
-	if _, err := Parse("gbk.properties", []byte("# ok\\\n\xcf\xfb=1\n"), Properties); !errors.Is(err, ErrInvalidUTF8) {
-		t.Errorf("invalid UTF-8 in a key: err = %v, want ErrInvalidUTF8", err)
+	for _, bad := range []string{
+		"# ok\\\n\xcf\xfb=1\n", // a comment line is never continued: the next line is a key
+		"!\r\xff\xff\r",        // a lone CR ends the comment line (found by FuzzLoadProperties)
+		"a=x\\\n  #\xcf\xfb\n", // a continued value is not a comment, whatever it starts with
+	} {
+		if _, err := Parse("gbk.properties", []byte(bad), Properties); !errors.Is(err, ErrInvalidUTF8) {
+			t.Errorf("Parse(%q): err = %v, want ErrInvalidUTF8", bad, err)
+		}
 	}
 }
