@@ -103,8 +103,19 @@ func TestWalkSkipsAndLoops(t *testing.T) {
 		t.Errorf("errors = %v, want one symlink loop error naming app/loop", errs)
 	}
 	_, errs = load.Walk([]string{filepath.Join(dir, "missing.properties")}, nil)
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "missing.properties") {
-		t.Errorf("missing path: errors = %v, want one naming it", errs)
+	if len(errs) != 1 || strings.Count(errs[0].Error(), "missing.properties") != 1 {
+		t.Errorf("missing path: errors = %v, want one naming it once", errs)
+	}
+	// The same file through a directory symlink, or named twice, is one
+	// target: group rules must not see it as its own twin.
+	alias := filepath.Join(t.TempDir(), "alias")
+	if err := os.Symlink(filepath.Join(dir, "app"), alias); err != nil {
+		t.Fatal(err)
+	}
+	real := filepath.Join(dir, "app", "consumer.properties")
+	targets, _ = load.Walk([]string{filepath.Join(dir, "app"), alias, real, dir + "/app/./consumer.properties"}, nil)
+	if len(targets) != 1 {
+		t.Errorf("the same file four ways: targets = %v, want one", targets)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +24,10 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 func ReadFile(path string, d Dialect) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is in PosError already
+		}
 		return nil, &PosError{Path: path, Err: err}
 	}
 	return Parse(path, data, d)

@@ -29,6 +29,17 @@ var skipDirs = map[string]bool{"vendor": true, "node_modules": true, "target": t
 // symlink that leads back into a directory already being walked.
 var errSymlinkLoop = errors.New("directory symlink loop")
 
+// CheckPatterns reports a malformed file name pattern (filepath.Match
+// syntax).
+func CheckPatterns(patterns []string) error {
+	for _, pat := range patterns {
+		if _, err := filepath.Match(pat, ""); err != nil {
+			return fmt.Errorf("pattern %q: %w", pat, err)
+		}
+	}
+	return nil
+}
+
 // Walk expands paths into the files to lint. A file path is taken as is
 // (Named); a directory is walked, following symlinks, picking files whose
 // base name matches one of include (filepath.Match patterns; "" or none
@@ -44,17 +55,33 @@ func Walk(paths, include []string) ([]Target, []error) {
 		errs []error
 		seen = map[string]bool{}
 	)
+	// add keeps one target per real file: a file reached through a
+	// directory symlink, or named twice (./a and a), is linted once, so
+	// group rules never see a file as its own twin.
 	add := func(t Target) {
-		if !seen[t.Path] {
-			seen[t.Path] = true
+		id := t.Path
+		if real, err := filepath.EvalSymlinks(t.Path); err == nil {
+			if abs, err := filepath.Abs(real); err == nil {
+				id = abs
+			}
+		}
+		if !seen[id] {
+			seen[id] = true
 			out = append(out, t)
 		}
+	}
+	pathErr := func(p string, err error) error {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is in PosError already
+		}
+		return &PosError{Path: p, Err: err}
 	}
 	var walk func(dir string, stack []string)
 	walk = func(dir string, stack []string) {
 		real, err := filepath.EvalSymlinks(dir)
 		if err != nil {
-			errs = append(errs, &PosError{Path: dir, Err: err})
+			errs = append(errs, pathErr(dir, err))
 			return
 		}
 		if abs, err := filepath.Abs(real); err == nil {
@@ -67,7 +94,7 @@ func Walk(paths, include []string) ([]Target, []error) {
 		stack = append(stack, real)
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			errs = append(errs, &PosError{Path: dir, Err: err})
+			errs = append(errs, pathErr(dir, err))
 			return
 		}
 		for _, e := range entries {
@@ -77,7 +104,7 @@ func Walk(paths, include []string) ([]Target, []error) {
 			if typ&fs.ModeSymlink != 0 {
 				st, err := os.Stat(p)
 				if err != nil {
-					errs = append(errs, &PosError{Path: p, Err: fmt.Errorf("broken symlink: %w", err)})
+					errs = append(errs, pathErr(p, fmt.Errorf("broken symlink: %w", err)))
 					continue
 				}
 				typ = st.Mode().Type()
@@ -96,7 +123,7 @@ func Walk(paths, include []string) ([]Target, []error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, &PosError{Path: p, Err: err})
+			errs = append(errs, pathErr(p, err))
 			continue
 		}
 		if st.IsDir() {
