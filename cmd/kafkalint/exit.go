@@ -7,6 +7,6 @@ const (
 	// exitFindings: at least one finding at or above --fail-on.
 	exitFindings = 1
 	// exitError: a usage error, an unreadable or malformed input file or
-	// settings file, or a connection error.
+	// settings file.
 	exitError = 2
 )

@@ -52,6 +52,10 @@ disable = []
 }
 
 func runInit(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		fmt.Fprintln(stdout, "Usage: kafkalint init [--force]   (writes a commented .kafkalint.toml in the current directory)")
+		return exitClean
+	}
 	force := len(args) == 1 && args[0] == "--force"
 	if len(args) > 0 && !force {
 		fmt.Fprintln(stderr, "Usage: kafkalint init [--force]   (writes .kafkalint.toml in the current directory)")

@@ -46,7 +46,8 @@ func runKeys(ctx context.Context, args []string, env environ, stdin io.Reader, s
 		fmt.Fprintf(stderr, "usage: kafkalint keys [flags] [--input] FILE\n\nShows how candidate partition keys spread over a topic's partitions under each producer library's exact partitioner, and which to pick.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitClean
 		}
@@ -57,12 +58,12 @@ func runKeys(ctx context.Context, args []string, env environ, stdin io.Reader, s
 		return exitError
 	}
 	switch {
-	case *input == "" && fs.NArg() == 1:
-		*input = fs.Arg(0)
-	case *input == "" && fs.NArg() == 0:
+	case *input == "" && len(pos) == 1:
+		*input = pos[0]
+	case *input == "" && len(pos) == 0:
 		return usage("no input: give --input FILE, or - for standard input")
-	case fs.NArg() > 0:
-		return usage("unexpected arguments %q", fs.Args())
+	case len(pos) > 0:
+		return usage("unexpected arguments %q", pos)
 	}
 	opts := []keys.Option{keys.Candidates(cands...), keys.WeightField(*weight), keys.MaxBad(*maxBad),
 		keys.KeySeparator(*sep), keys.TopKeys(*top), keys.Consumers(*consumers)}

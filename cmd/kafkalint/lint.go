@@ -13,6 +13,7 @@ import (
 	"github.com/kafkalint/kafkalint/analyzer"
 	"github.com/kafkalint/kafkalint/analyzer/baseline"
 	"github.com/kafkalint/kafkalint/analyzer/catalog"
+	"github.com/kafkalint/kafkalint/analyzer/load"
 	"github.com/kafkalint/kafkalint/analyzer/report"
 	"github.com/kafkalint/kafkalint/analyzer/settings"
 	"github.com/kafkalint/kafkalint/rules"
@@ -54,7 +55,8 @@ func runLint(ctx context.Context, args []string, env environ, stdout, stderr io.
 		fmt.Fprintf(stderr, "Usage: kafkalint lint [flags] [path ...]\n\nLint Kafka client configuration files. Paths are files or directories (default .).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitClean
 		}
@@ -63,6 +65,9 @@ func runLint(ctx context.Context, args []string, env environ, stdout, stderr io.
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "kafkalint lint: "+format+"\n", a...)
 		return exitError
+	}
+	if *jobs < 0 {
+		return usageErr("--jobs %d: want 0 (one per CPU) or more", *jobs)
 	}
 	for _, name := range append(append([]string{}, disable...), enable...) {
 		if !rules.Known(name) {
@@ -74,6 +79,9 @@ func runLint(ctx context.Context, args []string, env environ, stdout, stderr io.
 		if err := cliVersion.UnmarshalText([]byte(*clientVer)); err != nil {
 			return usageErr("--client-version: %v", err)
 		}
+	}
+	if err := load.CheckPatterns(include); err != nil {
+		return usageErr("--include: %v", err)
 	}
 	useColor, err := colorMode(*colorArg, env)
 	if err != nil {
@@ -111,8 +119,11 @@ func runLint(ctx context.Context, args []string, env environ, stdout, stderr io.
 	}
 	if len(include) == 0 && cwdSettings != nil {
 		include = cwdSettings.Include()
+		if err := load.CheckPatterns(include); err != nil {
+			fmt.Fprintf(stderr, "kafkalint: %s: include: %v\n", cwdSettings.Path, err)
+			return exitError
+		}
 	}
-	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"io"
 
 	"github.com/kafkalint/kafkalint/analyzer"
@@ -40,6 +41,9 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	r, ok := rules.Lookup(args[0])
+	if !ok {
+		r, ok = rules.Lookup(strings.ToUpper(args[0])) // kl101
+	}
 	if !ok {
 		fmt.Fprintf(stderr, "kafkalint explain: unknown rule %q (see kafkalint rules)\n", args[0])
 		return exitError

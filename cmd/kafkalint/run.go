@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,7 +24,7 @@ Usage:
   kafkalint version                   print the version
 
 Run 'kafkalint COMMAND -h' for a command's flags.
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or connection error.
+Exit codes: 0 clean, 1 findings at or above --fail-on (lint) or a violated gate (keys), 2 usage or input error.
 `
 
 // run is the whole command: main only adds the process around it, so tests
@@ -55,6 +56,28 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	default:
 		fmt.Fprintf(stderr, "kafkalint: unknown command %q\n\n%s", args[0], usage)
 		return exitError
+	}
+}
+
+// parseInterspersed parses flags wherever they stand among the arguments
+// (`kafkalint lint a.properties --fail-on error`), as the flag package
+// alone does not; "--" ends the flags. It returns the positional
+// arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if i := len(args) - len(rest); i > 0 && args[i-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
 }
 

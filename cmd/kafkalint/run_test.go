@@ -188,3 +188,29 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("JSON summary lacks \"stale_baseline\": 1:\n%s", out)
 	}
 }
+
+// TestFlagsAfterPaths: flags may follow the paths, and "--" ends them.
+func TestFlagsAfterPaths(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.properties")
+	if err := os.WriteFile(p, []byte("bootstrap.servers=b:9092\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\nlinger.ms=5\nacks=1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"lint", p}, exitFindings},
+		{[]string{"lint", p, "--fail-on", "error"}, exitClean},
+		{[]string{"lint", "--", p, "--fail-on"}, exitError}, // "--fail-on" is a path after --
+		{[]string{"lint", "--jobs", "-1", p}, exitError},
+		{[]string{"lint", "--include", "[", dir}, exitError},
+	}
+	for _, tt := range tests {
+		var out, errb strings.Builder
+		if got := run(t.Context(), tt.args, nil, &out, &errb); got != tt.want {
+			t.Errorf("run(%q) = %d, want %d; stderr %s", tt.args, got, tt.want, errb.String())
+		}
+	}
+}
