@@ -34,6 +34,7 @@ type directive struct {
 	reason string
 	line   int    // the line an ignoreLine directive covers
 	err    string // why the directive is malformed, if it is
+	fix    string // how to write it instead, when err is set
 	used   bool
 }
 
@@ -54,8 +55,10 @@ func (f *File) parseDirectives() {
 			switch {
 			case name != "processing-time" && name != "batch-processing-time":
 				d.err = fmt.Sprintf("unknown directive %q", name)
+				d.fix = "Use one of the directives: kafkalint:ignore, kafkalint:ignore-file, kafkalint:processing-time=750ms, kafkalint:batch-processing-time=2m."
 			case err != nil || dur <= 0:
 				d.err = fmt.Sprintf("%s=%s: want a positive duration such as 750ms or 2m", name, val)
+				d.fix = fmt.Sprintf("Write a positive Go duration, as in # kafkalint:%s=750ms.", name)
 			case name == "processing-time":
 				d.kind = processingTime
 				f.Settings.ProcessingTime = dur
@@ -73,6 +76,7 @@ func (f *File) parseDirectives() {
 			d.kind = ignoreFile
 		default:
 			d.err = fmt.Sprintf("unknown directive %q: want ignore, ignore-file, processing-time or batch-processing-time", verb)
+			d.fix = "Use one of the directives: kafkalint:ignore, kafkalint:ignore-file, kafkalint:processing-time=750ms, kafkalint:batch-processing-time=2m."
 			f.directives = append(f.directives, d)
 			continue
 		}

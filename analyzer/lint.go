@@ -457,7 +457,11 @@ func (f *File) directiveFindings(opts Options) []Finding {
 	bad := opts.Meta.BadSuppression
 	for _, d := range f.directives {
 		if d.err != "" {
-			emit(bad, d.pos, "kafkalint directive "+d.err, "Write the directive as: # kafkalint:ignore KL401 -- the reason it is safe here.")
+			fix := d.fix
+			if fix == "" {
+				fix = "Write the directive as: # kafkalint:ignore KL401 -- the reason it is safe here."
+			}
+			emit(bad, d.pos, "kafkalint directive "+d.err, fix)
 			continue
 		}
 		if d.kind != ignoreLine && d.kind != ignoreFile {

@@ -169,7 +169,7 @@ func checkUnknownKey(p *analyzer.Pass) error {
 	}
 	for _, e := range foreign {
 		p.Report(analyzer.Finding{Pos: e.KeyPos, End: e.KeyEnd, Key: e.Key, Severity: analyzer.Info,
-			Message: fmt.Sprintf("%s is not a Kafka client configuration key and is close to none, so the client ignores it; fine if the application reads it itself", e.Key),
+			Message: fmt.Sprintf("%s is not a Kafka client configuration key and resembles none, so the client ignores it; fine if the application reads it itself", e.Key),
 			Fix:     "Keep application settings out of the client configuration, or suppress the note: # kafkalint:ignore-file KL401 -- application settings."})
 	}
 	return nil
@@ -275,7 +275,11 @@ func checkDuplicateKey(p *analyzer.Pass) error {
 	for key, es := range byKey {
 		last := es[len(es)-1]
 		var rel []analyzer.Related
-		for _, e := range es[:len(es)-1] {
+		for i, e := range es[:len(es)-1] {
+			if i == maxRelated {
+				rel = append(rel, analyzer.Related{Path: p.File.Path, Pos: e.KeyPos, Message: fmt.Sprintf("and %d more earlier occurrences", len(es)-1-i)})
+				break
+			}
 			rel = append(rel, analyzer.Related{Path: p.File.Path, Pos: e.KeyPos, Message: fmt.Sprintf("earlier %s=%s, overridden", key, catalog.Redact(key, strings.TrimSpace(e.Value)))})
 		}
 		first := es[0]
@@ -293,6 +297,10 @@ func checkDuplicateKey(p *analyzer.Pass) error {
 }
 
 func quote(s string) string { return "`" + s + "`" }
+
+// maxRelated caps the related positions of one finding: a generated file
+// that repeats a key thousands of times needs one finding, not pages.
+const maxRelated = 5
 
 // InvalidValue is KL404.
 var InvalidValue = &analyzer.Rule{
@@ -326,6 +334,9 @@ func checkInvalidValue(p *analyzer.Pass) error {
 		}
 		if v.Spec == nil || strings.Contains(v.Raw, "${") {
 			continue // unknown key (KL401) or a config-provider reference resolved at run time
+		}
+		if i := strings.Index(v.Raw, "kafkalint:"); i >= 0 && strings.Contains(v.Raw[:i], "#") {
+			continue // a directive written after the value: KL408 reports it
 		}
 		if msg, fix := invalid(p.File, v); msg != "" {
 			p.Report(analyzer.Finding{Pos: e.ValuePos, End: e.ValueEnd, Key: e.Key, Message: msg, Fix: fix})
@@ -375,10 +386,15 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 			names = []string{v.Raw}
 		}
 		for _, n := range names {
-			if n != "" && !strings.Contains(n, ".") {
-				return fmt.Sprintf("%s=%s: %s is not a fully qualified class name, so the Java client fails with ClassNotFoundException at start-up (short names such as range or cooperative-sticky are librdkafka's)", v.Key, quote(shown()), n),
-					fmt.Sprintf("Use the class name, such as %s.", classHint(v.Key))
+			if n == "" || strings.Contains(n, ".") {
+				continue
 			}
+			if v.Key == "partition.assignment.strategy" {
+				return fmt.Sprintf("%s=%s: %s is not a fully qualified class name, so the Java client fails with ClassNotFoundException at start-up (short names such as range or cooperative-sticky are librdkafka's)", v.Key, quote(shown()), n),
+					"Use the class name, such as org.apache.kafka.clients.consumer.CooperativeStickyAssignor."
+			}
+			return fmt.Sprintf("%s=%s: %s is not a fully qualified class name, so the Java client fails with ClassNotFoundException at start-up", v.Key, quote(shown()), n),
+				fmt.Sprintf("Set %s to the fully qualified name of a class on the client's classpath.", v.Key)
 		}
 	}
 	return "", ""
@@ -443,13 +459,6 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
-}
-
-func classHint(key string) string {
-	if key == "partition.assignment.strategy" {
-		return "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"
-	}
-	return "org.apache.kafka.common.serialization.StringDeserializer"
 }
 
 func rangeText(spec *catalog.Key) string {

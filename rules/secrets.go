@@ -140,13 +140,24 @@ func jaasSecretOption(name string) bool {
 func checkPlaintextSecret(p *analyzer.Pass) error {
 	f := p.File
 	for i := range f.Entries {
+		// Every occurrence counts: an overridden line still exposes its
+		// secret to whoever reads the file.
 		e := &f.Entries[i]
-		v, _ := f.Explicit(e.Key)
-		if v.Entry != e {
-			continue // judge the occurrence in force; KL403 reports the others
+		raw := strings.TrimSpace(e.Value)
+		v := analyzer.Value{Key: e.Key, Raw: raw}
+		shape := shapeOf(e.Key)
+		if shape == 0 {
+			// A misspelled secret key (ssl.keystore.pasword) is ignored by
+			// the client but still holds the secret: judge it by the key it
+			// most likely means.
+			if _, known := f.Catalog.Lookup(e.Key); !known {
+				if near, ok := f.Catalog.Nearest(e.Key, 0); ok {
+					shape = shapeOf(near)
+				}
+			}
 		}
 		what := ""
-		switch shapeOf(e.Key) {
+		switch shape {
 		case wholeValue:
 			if literal(v.Raw) {
 				what = "a literal secret"
@@ -180,7 +191,8 @@ func checkPlaintextSecret(p *analyzer.Pass) error {
 		x := analyzer.Finding{Pos: e.ValuePos, End: e.ValueEnd, Key: e.Key,
 			Message: fmt.Sprintf("%s holds %s: the credential is exposed to everyone who can read this file or any copy of it (repositories, images, support bundles)", e.Key, what),
 			Fix:     fmt.Sprintf("Replace the literal with a reference resolved at run time, such as ${file:/etc/kafka/secrets.properties:%s} with config.providers=file (Java clients) or your platform's secret injection, and rotate the exposed secret.", secretRefKey(e.Key))}
-		if strings.HasSuffix(strings.ToLower(e.Key), "ssl.truststore.password") {
+		if k := strings.ToLower(e.Key); strings.Contains(k, "truststore") && strings.Contains(k, "password") ||
+			strings.Contains(k, "trust-store-password") || strings.Contains(k, "truststorepassword") {
 			x.Severity = analyzer.Warning
 			x.Message = fmt.Sprintf("%s holds a literal password: it only guards the integrity of public CA certificates, but the same password often opens the keystore too", e.Key)
 		}

@@ -409,6 +409,21 @@ func Redact(key, value string) string {
 }
 
 func sensitive(key string) bool {
+	if sensitiveName(key) {
+		return true
+	}
+	// A misspelled secret key (ssl.keystore.pasword) still holds the
+	// secret: judge it by the key it most likely means.
+	c := tables[Newest()]
+	if _, known := c.keys[key]; known {
+		return false
+	}
+	near, ok := c.Nearest(key, 0)
+	return ok && near != key && sensitiveName(near)
+}
+
+// sensitiveName reports whether key is sensitive by name alone.
+func sensitiveName(key string) bool {
 	if sensitiveKeys[key] {
 		return true
 	}
