@@ -332,8 +332,13 @@ func checkInvalidValue(p *analyzer.Pass) error {
 		if v.Entry != e {
 			continue // judge the occurrence in force only
 		}
-		if v.Spec == nil || strings.Contains(v.Raw, "${") {
-			continue // unknown key (KL401) or a config-provider reference resolved at run time
+		if v.Spec == nil {
+			continue // unknown key: KL401
+		}
+		// A config-provider reference is resolved at run time; only the
+		// JAAS line can still be judged around references in its options.
+		if strings.Contains(v.Raw, "${") && (v.Key != "sasl.jaas.config" || strings.HasPrefix(v.Raw, "${")) {
+			continue
 		}
 		if i := strings.Index(v.Raw, "kafkalint:"); i >= 0 && strings.Contains(v.Raw[:i], "#") {
 			continue // a directive written after the value: KL408 reports it
@@ -379,6 +384,12 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 	}
 	if msg, fix := invalidSerde(f, v); msg != "" {
 		return msg, fix
+	}
+	if v.Key == "sasl.jaas.config" && v.Raw != "" {
+		if problem := jaasProblem(v.Raw); problem != "" {
+			return fmt.Sprintf("sasl.jaas.config is not valid JAAS: %s; the client fails at start-up with IllegalArgumentException", problem),
+				"Write it as one login module, a control flag, quoted options and a final semicolon, as in: org.apache.kafka.common.security.plain.PlainLoginModule required username=\"…\" password=\"…\";"
+		}
 	}
 	if spec.Type == catalog.Class || spec.Type == catalog.List && v.Key == "partition.assignment.strategy" {
 		names := v.List
@@ -517,7 +528,9 @@ var DeprecatedOrRemoved = &analyzer.Rule{
 	Doc: analyzer.Doc{
 		Title: "key deprecated or removed in the target Kafka version",
 		Why: "A deprecated key still works but will go in a later release; a removed key is ignored like any unknown key, so " +
-			"the behaviour it configured is gone after an upgrade. Deprecated keys are warnings; removed keys are errors. " +
+			"the behaviour it configured is gone after an upgrade. Deprecated keys are warnings; removed keys are errors, " +
+			"except those whose removal changed nothing (Connect's internal converters: JSON became the only format), which " +
+			"are warnings. " +
 			"The target version is --client-version or client-version in .kafkalint.toml.",
 		Bad:      "bootstrap.servers=kafka-1:9092\nauto.include.jmx.reporter=false\n",
 		Good:     "bootstrap.servers=kafka-1:9092\nmetric.reporters=\n",
@@ -545,8 +558,12 @@ func checkDeprecated(p *analyzer.Pass) error {
 			if r.Replacement != "" {
 				repl = r.Replacement
 			}
-			p.Report(analyzer.Finding{Pos: e.KeyPos, End: e.KeyEnd, Key: e.Key, Severity: analyzer.Error,
-				Message: fmt.Sprintf("%s was removed in Kafka %s and is ignored by this client (Kafka %s): %s", e.Key, r.Since, f.Catalog.Version, repl),
+			sev, effect := analyzer.Error, "is ignored by this client"
+			if r.Inert {
+				sev, effect = analyzer.Warning, "is ignored, which changes nothing here"
+			}
+			p.Report(analyzer.Finding{Pos: e.KeyPos, End: e.KeyEnd, Key: e.Key, Severity: sev,
+				Message: fmt.Sprintf("%s was removed in Kafka %s and %s (Kafka %s): %s", e.Key, r.Since, effect, f.Catalog.Version, repl),
 				Fix:     fmt.Sprintf("Remove %s; %s.", e.Key, strings.TrimSuffix(repl, "."))})
 		}
 	}

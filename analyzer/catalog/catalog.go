@@ -251,6 +251,9 @@ type Removal struct {
 	Since       Version // first version without the key
 	Clients     Client  // the clients that dropped it then
 	Replacement string  // what to use instead, or why it went
+	// Inert is true when dropping the key changed nothing: the behaviour it
+	// selected became the only one (Connect's internal converters).
+	Inert bool
 }
 
 // Removed reports whether name was defined for some client by a version

@@ -24,6 +24,11 @@ var legacyRemovals = func() map[string]Removal {
 			legacy[n] = Removal{Name: n, Since: since, Clients: clients, Replacement: repl}
 		}
 	}
+	inert := func(since Version, clients Client, repl string, names ...string) {
+		for _, n := range names {
+			legacy[n] = Removal{Name: n, Since: since, Clients: clients, Replacement: repl, Inert: true}
+		}
+	}
 	v011, v20, v30 := Version{0, 11}, Version{2, 0}, Version{3, 0}
 	add(v011, Producer, "use max.block.ms", "block.on.buffer.full", "metadata.fetch.timeout.ms")
 	add(v011, Producer, "use request.timeout.ms", "timeout.ms")
@@ -52,7 +57,7 @@ var legacyRemovals = func() map[string]Removal {
 	add(v20, Producer, "the Java producer is always asynchronous (Scala producer key, removed in Kafka 2.0)", "producer.type")
 	add(v20, Producer, "compression.type applies to every topic the producer writes (Scala producer key, removed in Kafka 2.0)", "compressed.topics")
 	// Connect workers (removed in 3.0).
-	add(v30, Worker, "Connect always stores its internal topics as JSON without schemas (KIP-738, removed in Kafka 3.0)",
+	inert(v30, Worker, "Connect always stores its internal topics as JSON without schemas (KIP-738, removed in Kafka 3.0)",
 		"internal.key.converter", "internal.value.converter", "internal.key.converter.schemas.enable", "internal.value.converter.schemas.enable")
 	add(v30, Worker, "use listeners, such as listeners=http://0.0.0.0:8083 (KAFKA-12482, removed in Kafka 3.0)", "rest.host.name", "rest.port")
 	return legacy
