@@ -68,6 +68,9 @@ func checkPollInterval(p *analyzer.Pass) error {
 			return nil // a copy of the defaults is no choice made blind
 		}
 		budget := time.Duration(float64(limit) * (1 - headroom) / float64(records.Int))
+		if !tuned(interval) {
+			pos = records.Pos() // anchor at the first value the message names
+		}
 		p.Report(analyzer.Finding{
 			Pos: pos, Key: keyAt(f, pos), Severity: analyzer.Info,
 			Message: fmt.Sprintf("%s set without a declared processing time: nobody checked that %d records fit in %s; a slower batch gets the consumer thrown out of the group and the batch processed twice",
