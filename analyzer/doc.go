@@ -13,7 +13,7 @@
 // # Passes
 //
 // A Check runs once per (rule, file) for PerFile rules, once per consumer
-// group for PerGroup rules (all files sharing a group.id), and once per run
+// group for PerGroup rules (all consumer files sharing a group.id and bootstrap.servers), and once per run
 // for PerProject rules. It sees the file's entries with positions, its roles,
 // the catalog for its client version and the settings that apply to it, and
 // reports Findings through Pass.Report. Values reach a rule typed and parsed

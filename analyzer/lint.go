@@ -300,7 +300,7 @@ func finish(files []*File, perFile [][]Finding, opts Options) (findings, suppres
 		if f.notKafka || f.unsupported != "" {
 			continue
 		}
-		if id := f.GroupID(); id != "" && f.Role.Has(Consumer) {
+		if id := f.groupKey(); id != "" && f.Role.Has(Consumer) {
 			if groups[id] == nil {
 				groupIDs = append(groupIDs, id)
 			}
@@ -344,6 +344,26 @@ func finish(files []*File, perFile [][]Finding, opts Options) (findings, suppres
 	Sort(findings)
 	Sort(suppressed)
 	return findings, suppressed
+}
+
+// groupKey identifies f's consumer group: its group.id on its cluster. Two
+// files with the same group.id but different bootstrap.servers (dev and
+// prod) configure different groups; the servers are compared as a sorted
+// set of host:port, and files that do not set them match each other only.
+func (f *File) groupKey() string {
+	id := f.GroupID()
+	if id == "" {
+		return ""
+	}
+	servers := f.Effective("bootstrap.servers").List
+	hosts := make([]string, 0, len(servers))
+	for _, s := range servers {
+		if s = strings.ToLower(strings.TrimSpace(s)); s != "" {
+			hosts = append(hosts, s)
+		}
+	}
+	slices.Sort(hosts)
+	return id + "\x00" + strings.Join(hosts, ",")
 }
 
 // runPerFile runs the PerFile rules on f, or reports why f is not linted.

@@ -8,7 +8,7 @@ const (
 	// PerFile rules run once per configuration file.
 	PerFile Scope = iota + 1
 	// PerGroup rules run once per consumer group: every consumer file that
-	// shares a group.id. They report on the file being judged and point at
+	// shares a group.id on the same bootstrap.servers. They report on the file being judged and point at
 	// the other members through Finding.Related.
 	PerGroup
 	// PerProject rules run once over every file of the run (a transactional
