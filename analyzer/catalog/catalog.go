@@ -13,6 +13,7 @@ package catalog
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -94,6 +95,11 @@ func (v Version) MarshalText() ([]byte, error) { return []byte(v.String()), nil 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts only a
 // version the catalog holds.
 func (v *Version) UnmarshalText(b []byte) error {
+	if floatText.Match(b) {
+		// An unquoted TOML number (client-version = 3.7) arrives as the
+		// float's text, 3.700000, and 3.10 would read as 3.1.
+		return fmt.Errorf("version %s: write it as a quoted string, such as \"3.7\"", strings.TrimRight(strings.TrimRight(string(b), "0"), "."))
+	}
 	p, err := ParseVersion(string(b))
 	if err != nil {
 		return err
@@ -119,6 +125,9 @@ func Versions() []Version { return append([]Version(nil), versions...) }
 
 // Newest returns the newest version the catalog holds.
 func Newest() Version { return versions[len(versions)-1] }
+
+// floatText matches a float rendered with six decimals.
+var floatText = regexp.MustCompile(`^\d+\.\d{6}$`)
 
 // Key is one configuration key as a version of Kafka defines it.
 type Key struct {

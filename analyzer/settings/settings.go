@@ -90,6 +90,10 @@ func Parse(path string, data []byte, known func(string) bool) (*Settings, error)
 		if errors.As(err, &pe) {
 			return nil, fmt.Errorf("%s:%d: %s", path, pe.Position.Line, pe.Message)
 		}
+		// Type errors come as "toml: line N (last key "k"): …".
+		if m := decodeErr.FindStringSubmatch(err.Error()); m != nil {
+			return nil, fmt.Errorf("%s:%s: %s: %s", path, m[1], m[2], m[3])
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
@@ -129,6 +133,9 @@ func Parse(path string, data []byte, known func(string) bool) (*Settings, error)
 	}
 	return s, nil
 }
+
+// decodeErr matches the type errors of github.com/BurntSushi/toml.
+var decodeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // lineOf returns the first line of data that mentions s, or 1.
 func lineOf(data []byte, s string) int {

@@ -26,6 +26,8 @@ func TestParseErrors(t *testing.T) {
 		{"no glob", "[[files]]\nrole = \"consumer\"\n", "a [[files]] section needs a glob"},
 		{"bad duration", "[[files]]\nglob = \"*\"\nprocessing-time = \"fast\"\n", "want a positive duration"},
 		{"syntax", "client-version = \n", ".kafkalint.toml:1:"},
+		{"unquoted version", "client-version = 3.7\n", `.kafkalint.toml:1: version 3.7: write it as a quoted string, such as "3.7"`},
+		{"type mismatch", "[broker]\ngroup-min-session-timeout-ms = \"6000\"\n", ".kafkalint.toml:2: broker.group-min-session-timeout-ms: incompatible types"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
