@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+	"math/bits"
 	"strings"
 )
 
@@ -27,7 +28,7 @@ type Partitioner struct {
 	// each key once per hash rather than once per partitioner.
 	hashName string
 	hash     func(key []byte) uint32
-	mod      func(h uint32, n int32) int32
+	mod      modKind
 }
 
 // Partition returns the partition of key on a topic of n partitions. It is
@@ -37,27 +38,61 @@ func (p *Partitioner) Partition(key []byte, n int) int {
 	if n < 1 {
 		panic("keys: partition count < 1")
 	}
-	return int(p.mod(p.hash(key), int32(n)))
+	return int(p.mod.of(p.hash(key), int32(n)))
 }
 
-// positiveMod is Kafka's Utils.toPositive(h) % n: the sign bit is masked, not
-// negated (clients/src/main/java/org/apache/kafka/common/utils/Utils.java).
-func positiveMod(h uint32, n int32) int32 { return int32(h&0x7fffffff) % n }
+// modKind is how a partitioner turns a hash into a partition: every
+// library takes a non-negative operand from the hash and then the operand
+// modulo n, and they differ only in the operand. Naming it, rather than
+// calling a function value, lets the hot loop take the operand once per
+// key and reduce it for every partition count with a multiplication (see
+// divisor).
+type modKind uint8
 
-// unsignedMod is h % n on the unsigned hash (librdkafka's rd_crc32(...) %
-// partition_cnt, kafka-go's CRC32Balancer).
-func unsignedMod(h uint32, n int32) int32 { return int32(h % uint32(n)) }
+const (
+	// positiveMod is Kafka's Utils.toPositive(h) % n: the sign bit is
+	// masked, not negated
+	// (clients/src/main/java/org/apache/kafka/common/utils/Utils.java).
+	positiveMod modKind = iota
+	// unsignedMod is h % n on the unsigned hash (librdkafka's
+	// rd_crc32(...) % partition_cnt, kafka-go's CRC32Balancer).
+	unsignedMod
+	// absMod is sarama's hashPartitioner: int32(h) % n, negated when
+	// negative (IBM/sarama partitioner.go). It equals |int32(h)| mod n,
+	// which is what librdkafka's rd_fnv1a computes by taking the absolute
+	// value first (src/rdfnv1a.c, written to match sarama). Go's %
+	// truncates, so int32(h) % n is -(|int32(h)| mod n) for a negative
+	// int32(h), math.MinInt32 included, whose magnitude 2^31 fits a uint32.
+	absMod
+)
 
-// absMod is sarama's hashPartitioner: int32(h) % n, negated when negative
-// (IBM/sarama partitioner.go). It equals |int32(h)| mod n, which is what
-// librdkafka's rd_fnv1a computes by taking the absolute value first
-// (src/rdfnv1a.c, written to match sarama).
-func absMod(h uint32, n int32) int32 {
-	p := int32(h) % n
-	if p < 0 {
-		p = -p
+// operand returns the value the library reduces modulo n.
+func (k modKind) operand(h uint32) uint32 {
+	switch k {
+	case positiveMod:
+		return h & 0x7fffffff
+	case absMod:
+		if int32(h) < 0 {
+			return -h // two's complement: the magnitude of int32(h)
+		}
 	}
-	return p
+	return h
+}
+
+// of returns the partition of hash h on n partitions.
+func (k modKind) of(h uint32, n int32) int32 { return int32(k.operand(h) % uint32(n)) }
+
+// divisor computes u mod n for any uint32 u with two multiplications
+// instead of a division (Lemire, Kaser, Kurz, "Faster Remainder by Direct
+// Computation", 2019: with M = ceil(2^64/n), u mod n is the high 64 bits of
+// (M·u mod 2^64)·n, exactly, for 32-bit u and n).
+type divisor struct{ n, m uint64 }
+
+func newDivisor(n int) divisor { return divisor{n: uint64(n), m: ^uint64(0)/uint64(n) + 1} }
+
+func (d divisor) mod(u uint32) int32 {
+	hi, _ := bits.Mul64(d.m*uint64(u), d.n)
+	return int32(hi)
 }
 
 // Murmur2 is Kafka's murmur2 (Utils.murmur2 in

@@ -1,6 +1,9 @@
 package keys
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // TestMurmur2KafkaVectors pins Murmur2 to apache/kafka's own vectors
 // (clients/src/test/java/org/apache/kafka/common/utils/UtilsTest.java
@@ -117,6 +120,44 @@ func TestLookupPartitioner(t *testing.T) {
 		}
 		if err == nil && p.Name != tt.want {
 			t.Errorf("LookupPartitioner(%q) = %s, want %s", tt.in, p.Name, tt.want)
+		}
+	}
+}
+
+// TestModKinds pins each modKind to the library's own expression, and
+// divisor.mod to the % operator, on edge and random hashes and counts.
+func TestModKinds(t *testing.T) {
+	ref := map[modKind]func(h uint32, n int32) int32{
+		positiveMod: func(h uint32, n int32) int32 { return int32(h&0x7fffffff) % n },
+		unsignedMod: func(h uint32, n int32) int32 { return int32(h % uint32(n)) },
+		absMod: func(h uint32, n int32) int32 {
+			p := int32(h) % n
+			if p < 0 {
+				p = -p
+			}
+			return p
+		},
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	hs := []uint32{0, 1, 0x7fffffff, 0x80000000, 0x80000001, 0xffffffff}
+	ns := []int32{1, 2, 3, 7, 12, 24, 1000, 1 << 20}
+	for range 20000 {
+		hs = append(hs, r.Uint32())
+	}
+	for range 200 {
+		ns = append(ns, 1+r.Int32N(1<<20))
+	}
+	for _, n := range ns {
+		d := newDivisor(int(n))
+		for _, h := range hs {
+			for k, f := range ref {
+				if got, want := k.of(h, n), f(h, n); got != want {
+					t.Fatalf("modKind %d: of(%#x, %d) = %d, want %d", k, h, n, got, want)
+				}
+				if got, want := d.mod(k.operand(h)), k.of(h, n); got != want {
+					t.Fatalf("divisor(%d).mod(%#x) = %d, want %d", n, k.operand(h), got, want)
+				}
+			}
 		}
 	}
 }

@@ -1,10 +1,10 @@
 package keys
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math"
 	"math/bits"
-	"slices"
 )
 
 // hash64 is a fast, fixed-seed 64-bit hash of a key for the distinct-key
@@ -29,9 +29,17 @@ func hash64(b []byte) uint64 {
 		h = mix(h^binary.LittleEndian.Uint64(b), p0)
 		b = b[8:]
 	}
+	// t is the 0..7 remaining bytes as a little-endian integer. For 4..7
+	// bytes two overlapping 4-byte loads give the same value as the
+	// byte loop (the shared bytes land on the same bits), without a
+	// data-dependent loop on every key.
 	var t uint64
-	for i, c := range b {
-		t |= uint64(c) << (8 * i)
+	if n := len(b); n >= 4 {
+		t = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<(8*(n-4))
+	} else {
+		for i, c := range b {
+			t |= uint64(c) << (8 * i)
+		}
 	}
 	h = mix(h^t, p1)
 	h ^= h >> 30
@@ -187,13 +195,21 @@ func (s *hll) estimate() float64 {
 // zero or below. Each batch subtracts its amount from more than k counters,
 // so the total subtracted, decr, is at most W/(k+1) where W is the total
 // weight: a held key's true weight lies in [count, count+decr], and any key
-// heavier than decr is held. Per record it is one map probe, amortised O(1).
+// heavier than decr is held. Per record it is one table probe, amortised
+// O(1).
+//
+// The counters are dense in slots and found through index, a small
+// open-addressing table rebuilt at every shrink: on a key with many more
+// distinct values than counters nearly every record misses and inserts, and
+// a Go map's insert and delete (plus ranging over it to shrink) cost several
+// times this probe. Which slot a counter occupies never shows in the
+// results: top's callers sort by (count, key).
 type heavyKeys struct {
 	k     int
 	decr  float64
-	slots []hkCounter
-	free  []int32
-	index map[uint64]int32 // hash → slot
+	slots []hkCounter // live counters, at most 2k
+	index []int32     // open addressing, linear probing: 0 empty, else slot+1
+	mask  uint64
 	tmp   []float64
 }
 
@@ -204,54 +220,110 @@ type hkCounter struct {
 }
 
 func newHeavyKeys(k int) *heavyKeys {
-	return &heavyKeys{k: k, index: make(map[uint64]int32, 2*k)}
+	// At most 2k counters in at least 4k index slots: load stays <= 1/2.
+	size := 1 << bits.Len(uint(4*k-1))
+	return &heavyKeys{k: k, slots: make([]hkCounter, 0, 2*k), index: make([]int32, size), mask: uint64(size - 1)}
 }
 
 func (s *heavyKeys) add(h uint64, key []byte, w float64) {
-	if i, ok := s.index[h]; ok {
-		s.slots[i].count += w
-		return
-	}
-	if len(s.index) >= 2*s.k {
-		s.shrink()
-	}
-	var i int32
-	if n := len(s.free); n > 0 {
-		i = s.free[n-1]
-		s.free = s.free[:n-1]
-		s.slots[i].hash, s.slots[i].count = h, w
-		s.slots[i].key = append(s.slots[i].key[:0], key...)
-	} else {
-		i = int32(len(s.slots))
-		s.slots = append(s.slots, hkCounter{hash: h, key: append([]byte(nil), key...), count: w})
-	}
-	s.index[h] = i
-}
-
-// shrink subtracts the (k+1)-th largest count from all counters.
-func (s *heavyKeys) shrink() {
-	s.tmp = s.tmp[:0]
-	for _, i := range s.index {
-		s.tmp = append(s.tmp, s.slots[i].count)
-	}
-	slices.Sort(s.tmp)
-	d := s.tmp[len(s.tmp)-1-s.k]
-	s.decr += d
-	for h, i := range s.index {
-		c := &s.slots[i]
-		c.count -= d
-		if c.count <= 0 {
-			delete(s.index, h)
-			s.free = append(s.free, i)
+	i := h & s.mask
+	for ; s.index[i] != 0; i = (i + 1) & s.mask {
+		if c := &s.slots[s.index[i]-1]; c.hash == h {
+			c.count += w
+			return
 		}
 	}
+	if len(s.slots) >= 2*s.k {
+		s.shrink()
+		// The rebuilt index moved entries: find h's free slot again.
+		for i = h & s.mask; s.index[i] != 0; i = (i + 1) & s.mask {
+		}
+	}
+	// Reuse the key buffer a dropped counter left beyond len(slots).
+	n := len(s.slots)
+	s.slots = s.slots[:n+1]
+	c := &s.slots[n]
+	c.hash, c.count, c.key = h, w, append(c.key[:0], key...)
+	s.index[i] = int32(n + 1)
 }
 
-// top returns the held counters, heaviest first.
-func (s *heavyKeys) top() []hkCounter {
-	out := make([]hkCounter, 0, len(s.index))
-	for _, i := range s.index {
-		out = append(out, s.slots[i])
+// shrink subtracts the (k+1)-th largest count from all counters, compacts
+// the survivors to the front of slots and rebuilds the index.
+func (s *heavyKeys) shrink() {
+	s.tmp = s.tmp[:0]
+	for i := range s.slots {
+		s.tmp = append(s.tmp, s.slots[i].count)
 	}
-	return out
+	d := nthSmallest(s.tmp, len(s.tmp)-1-s.k)
+	s.decr += d
+	live := 0
+	for i := range s.slots {
+		c := &s.slots[i]
+		c.count -= d
+		if c.count > 0 {
+			// Swap rather than copy, so the dropped counter's key buffer
+			// stays behind for reuse.
+			s.slots[live], *c = *c, s.slots[live]
+			live++
+		}
+	}
+	s.slots = s.slots[:live]
+	clear(s.index)
+	for j := range s.slots {
+		i := s.slots[j].hash & s.mask
+		for s.index[i] != 0 {
+			i = (i + 1) & s.mask
+		}
+		s.index[i] = int32(j + 1)
+	}
+}
+
+// nthSmallest returns the value at index n of xs in ascending order (the
+// order slices.Sort gives, NaNs first), reordering xs: Hoare's selection in
+// expected linear time, where sorting all 2k counts per shrink showed up in
+// profiles.
+func nthSmallest(xs []float64, n int) float64 {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		// The median of three as pivot keeps already ordered counts linear.
+		mid := lo + (hi-lo)/2
+		if cmp.Less(xs[mid], xs[lo]) {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if cmp.Less(xs[hi], xs[lo]) {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if cmp.Less(xs[hi], xs[mid]) {
+			xs[hi], xs[mid] = xs[mid], xs[hi]
+		}
+		p := xs[mid]
+		i, j := lo, hi
+		for i <= j {
+			for cmp.Less(xs[i], p) {
+				i++
+			}
+			for cmp.Less(p, xs[j]) {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n <= j:
+			hi = j
+		case n >= i:
+			lo = i
+		default:
+			return xs[n]
+		}
+	}
+	return xs[n]
+}
+
+// top returns the held counters, in no particular order.
+func (s *heavyKeys) top() []hkCounter {
+	return append([]hkCounter(nil), s.slots...)
 }

@@ -24,6 +24,7 @@ type tracker struct {
 	recs   [][]int64   // [partition count][partition]
 	weight [][]float64 // [partition count][partition]
 	part   []int32     // current key's partition per count
+	divs   []divisor   // [partition count]
 
 	moved   []float64 // [partition count] weight moving from count 0
 	differ  []float64 // [partition count] weight A and B place apart
@@ -56,6 +57,9 @@ func newTracker(cfg *config, name string) *tracker {
 		t.weight = append(t.weight, make([]float64, n))
 	}
 	t.part = make([]int32, len(cfg.partitions))
+	for _, n := range cfg.partitions {
+		t.divs = append(t.divs, newDivisor(n))
+	}
 	t.moved = make([]float64, len(cfg.partitions))
 	t.differ = make([]float64, len(cfg.partitions))
 	return t
@@ -78,11 +82,10 @@ func (t *tracker) add(k []byte, w float64) {
 	for i, f := range t.hashFns {
 		t.hv[i] = f(k)
 	}
-	mod := t.cfg.partitioner.mod
-	h := t.hv[t.prim]
+	u := t.cfg.partitioner.mod.operand(t.hv[t.prim])
 	var flags uint64
-	for j, n := range t.cfg.partitions {
-		p := mod(h, int32(n))
+	for j, d := range t.divs {
+		p := d.mod(u)
 		t.part[j] = p
 		t.recs[j][p]++
 		t.weight[j][p] += w
@@ -93,9 +96,9 @@ func (t *tracker) add(k []byte, w float64) {
 	}
 	if t.cmpA >= 0 {
 		a, b := t.cfg.compare[0], t.cfg.compare[1]
-		ha, hb := t.hv[t.cmpA], t.hv[t.cmpB]
-		for j, n := range t.cfg.partitions {
-			if a.mod(ha, int32(n)) != b.mod(hb, int32(n)) {
+		ua, ub := a.mod.operand(t.hv[t.cmpA]), b.mod.operand(t.hv[t.cmpB])
+		for j, d := range t.divs {
+			if d.mod(ua) != d.mod(ub) {
 				t.differ[j] += w
 				flags |= 1 << uint(32+j)
 			}
