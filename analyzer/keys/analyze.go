@@ -76,6 +76,9 @@ func Analyze(ctx context.Context, r io.Reader, name string, opts ...Option) (*Re
 		return nil, fmt.Errorf("%s: %d of %d records malformed (%.2f%%, limit %.2f%%), first at line %s",
 			name, a.bad, total, 100*float64(a.bad)/float64(total), 100*cfg.maxBad, joinLines(a.badLines))
 	}
+	if err := a.checkPresent(format); err != nil {
+		return nil, err
+	}
 	res := &Result{
 		Input: name, Format: format, Records: a.records, Bad: a.bad, BadLines: a.badLines,
 		Weighted: cfg.weight, Partitioner: cfg.partitioner.Name, Partitions: cfg.partitions,
@@ -99,6 +102,41 @@ func joinLines(ls []int64) string {
 		s[i] = fmt.Sprint(l)
 	}
 	return strings.Join(s, ", ")
+}
+
+// checkPresent fails when a requested candidate key is absent (missing or
+// null) from every record: its analysis would be an empty layout judged
+// "bad", which reads like a verdict on a key that the sample does not hold.
+// One absent candidate fails the run, even if others are fine, because it
+// is almost always a misspelt field path.
+func (a *analysis) checkPresent(format Format) error {
+	if format == FormatLines {
+		return nil
+	}
+	if a.records == 0 {
+		return fmt.Errorf("%s: no records read", a.name)
+	}
+	var absent []string
+	for _, t := range a.trackers {
+		if t.keyed.Records+t.empty.Records == 0 {
+			absent = append(absent, fmt.Sprintf("%q", t.name))
+		}
+	}
+	switch len(absent) {
+	case 0:
+		return nil
+	case 1:
+		return fmt.Errorf("%s: candidate key %s is missing or null in all %s read", a.name, absent[0], plural(a.records, "record"))
+	}
+	return fmt.Errorf("%s: candidate keys %s are missing or null in all %s read", a.name, strings.Join(absent, ", "), plural(a.records, "record"))
+}
+
+// plural returns "1 record", "2 records".
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // detect picks a format from the name, then from the first byte of content.

@@ -248,3 +248,38 @@ func TestUniformBaseline(t *testing.T) {
 		t.Errorf("UniformBaseline(120000, 12) = %+v, want 1 < max/mean ≤ p95 < 1.05", u)
 	}
 }
+
+// TestAbsentCandidate: a candidate that no record yields is an error naming
+// it and the record count, not an empty "bad" analysis.
+func TestAbsentCandidate(t *testing.T) {
+	t.Parallel()
+	in := `{"k":"a","n":null}
+{"k":"b"}
+{"k":"","n":null}
+`
+	tests := []struct {
+		name  string
+		cands []string
+		want  string // error substring; "" for success
+	}{
+		{"missing field", []string{"k", "nosuch"}, `s.jsonl: candidate key "nosuch" is missing or null in all 3 records read`},
+		{"null everywhere", []string{"n"}, `candidate key "n" is missing or null`},
+		{"composite with an absent part", []string{"k+nosuch", "n"}, `candidate keys "k+nosuch", "n" are missing or null in all 3 records read`},
+		{"empty keys count as present", []string{"k"}, ""},
+	}
+	for _, tt := range tests {
+		_, err := Analyze(t.Context(), strings.NewReader(in), "s.jsonl", Candidates(tt.cands...))
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: Analyze error %v, want none", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: Analyze error = %v, want one containing %q", tt.name, err, tt.want)
+		}
+	}
+	if _, err := Analyze(t.Context(), strings.NewReader("\n\n"), "e.jsonl", Candidates("k")); err == nil || !strings.Contains(err.Error(), "e.jsonl: no records read") {
+		t.Errorf("empty input: Analyze error = %v, want no records read", err)
+	}
+	if _, err := Analyze(t.Context(), strings.NewReader("k,v\n"), "h.csv", Candidates("k")); err == nil || !strings.Contains(err.Error(), "h.csv: no records read") {
+		t.Errorf("header-only CSV: Analyze error = %v, want no records read", err)
+	}
+}

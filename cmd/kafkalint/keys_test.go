@@ -43,6 +43,8 @@ func TestRunKeys(t *testing.T) {
 		{name: "dominant key gate", args: []string{"--max-key-share", "0.2", dom}, code: 1, stderr: `key "hot" carries 50.0% of traffic, above --max-key-share 0.2`},
 		{name: "skew gate", args: []string{"--fail-on-skew", "1.5", dom}, code: 1, stderr: "exceeds --fail-on-skew 1.5"},
 		{name: "json from stdin", args: []string{"--format", "json", "-"}, stdin: "a\nb\nc\n", code: 0, stdout: `"version": 1`},
+		{name: "absent candidate", args: []string{"--key", "nosuch", sample}, code: 2, stderr: `orders.jsonl: candidate key "nosuch" is missing or null in all 4000 records read`},
+		{name: "absent among good candidates", args: []string{"--key", "order_id", "--key", "nosuch", sample}, code: 2, stderr: `candidate key "nosuch" is missing`},
 		{name: "json verdict", args: []string{"--format", "json", "--key", "customer.id", sample}, code: 0, jsonTopV: "bad"},
 		{name: "malformed names file and line", args: []string{"--key", "k", bad}, code: 2, stderr: "bad.jsonl: 1 of 2 records malformed (50.00%, limit 1.00%), first at line 2"},
 		{name: "missing input", args: nil, code: 2, stderr: "no input"},
