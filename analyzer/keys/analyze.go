@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/klauspost/compress/gzip"
@@ -31,7 +32,11 @@ func Analyze(ctx context.Context, r io.Reader, name string, opts ...Option) (*Re
 		return nil, err
 	}
 	br := bufio.NewReaderSize(r, 1<<20)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+	magic, err := br.Peek(2)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, fmt.Errorf("%s: gzip: %w", name, err)
@@ -39,9 +44,24 @@ func Analyze(ctx context.Context, r io.Reader, name string, opts ...Option) (*Re
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 1<<20)
 	}
+	// A UTF-8 byte-order mark (Excel's CSV export writes one) is not part
+	// of the first record.
+	if bom, _ := br.Peek(len(utf8BOM)); bytes.Equal(bom, utf8BOM) {
+		_, _ = br.Discard(len(utf8BOM))
+	}
 	format := cfg.format
 	if format == FormatAuto {
-		format = detect(name, br)
+		head, err := br.Peek(sniffLen)
+		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if i := bytes.IndexByte(head[:min(len(head), binaryLen)], 0); i >= 0 {
+			return nil, fmt.Errorf("%s: binary input (a NUL byte at offset %d); want raw lines, JSON Lines or CSV (--input-format lines reads it anyway)", name, i)
+		}
+		format = detect(name, head, cfg.candidates)
+		if format == FormatLines && len(cfg.candidates) > 0 {
+			return nil, fmt.Errorf("%s: --key needs JSON Lines or CSV input, and this looks like raw lines (JSON Lines starts with '{'; a CSV header must name a --key column); --input-format forces a format", name)
+		}
 	}
 	if format == FormatLines && len(cfg.candidates) > 0 {
 		return nil, fmt.Errorf("%s: --key needs JSON Lines or CSV input; a lines file has one key per line", name)
@@ -60,7 +80,6 @@ func Analyze(ctx context.Context, r io.Reader, name string, opts ...Option) (*Re
 	for _, n := range names {
 		a.trackers = append(a.trackers, newTracker(&cfg, n))
 	}
-	var err error
 	switch format {
 	case FormatLines:
 		err = a.readLines(ctx, br)
@@ -139,8 +158,21 @@ func plural(n int64, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// detect picks a format from the name, then from the first byte of content.
-func detect(name string, br *bufio.Reader) Format {
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
+const (
+	// sniffLen is how much of the input detect looks at.
+	sniffLen = 64 << 10
+	// binaryLen is the leading block in which a NUL byte marks the input
+	// as binary rather than text (as git and grep judge it).
+	binaryLen = 8 << 10
+)
+
+// detect picks a format from the name's extension (.jsonl, .ndjson, .json,
+// .csv, after an optional .gz), else from head, the start of the content:
+// JSON Lines when the first non-blank byte is '{', CSV when the first line
+// is a CSV header naming a column of a candidate, else raw lines.
+func detect(name string, head []byte, candidates []string) Format {
 	base := strings.TrimSuffix(strings.ToLower(name), ".gz")
 	switch filepath.Ext(base) {
 	case ".jsonl", ".ndjson", ".json":
@@ -148,11 +180,39 @@ func detect(name string, br *bufio.Reader) Format {
 	case ".csv":
 		return FormatCSV
 	}
-	head, _ := br.Peek(4096)
 	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && t[0] == '{' {
 		return FormatJSONL
 	}
+	if csvHeader(head, candidates) {
+		return FormatCSV
+	}
 	return FormatLines
+}
+
+// csvHeader reports whether the first non-empty line of head parses as a
+// CSV record with a field naming a column that a candidate uses.
+func csvHeader(head []byte, candidates []string) bool {
+	t := bytes.TrimLeft(head, "\r\n")
+	if i := bytes.IndexByte(t, '\n'); i >= 0 {
+		t = t[:i]
+	}
+	t = bytes.TrimSuffix(t, []byte("\r"))
+	fields, err := csv.NewReader(bytes.NewReader(t)).Read()
+	if err != nil {
+		return false
+	}
+	for _, c := range candidates {
+		paths, err := parseCandidate(c)
+		if err != nil {
+			continue
+		}
+		for _, p := range paths {
+			if slices.Contains(fields, strings.Join(p, ".")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // analysis is one Analyze run's mutable state.
@@ -341,7 +401,7 @@ func (a *analysis) readCSV(ctx context.Context, br *bufio.Reader) error {
 	}
 	col := map[string]int{}
 	for i, h := range header {
-		col[strings.TrimPrefix(h, "\ufeff")] = i
+		col[h] = i
 	}
 	paths, comp, wi := a.plan()
 	colOf := make([]int, len(paths))

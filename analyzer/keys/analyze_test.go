@@ -2,10 +2,14 @@ package keys
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"testing/iotest"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // fixture builds a JSON Lines sample whose answer is known by construction.
@@ -281,5 +285,113 @@ func TestAbsentCandidate(t *testing.T) {
 	}
 	if _, err := Analyze(t.Context(), strings.NewReader("k,v\n"), "h.csv", Candidates("k")); err == nil || !strings.Contains(err.Error(), "h.csv: no records read") {
 		t.Errorf("header-only CSV: Analyze error = %v, want no records read", err)
+	}
+}
+
+// TestSniffFormat: with FormatAuto and no telling extension, the format is
+// read from the content (stdin, gzip'd stdin, a .txt file).
+func TestSniffFormat(t *testing.T) {
+	t.Parallel()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, _ = zw.Write([]byte("k,v\r\na,1\r\nb,2\r\n"))
+	_ = zw.Close()
+	tests := []struct {
+		name, in, input string
+		cands           []string
+		want            Format
+	}{
+		{"csv on stdin", "k,v\na,1\nb,2\n", "<stdin>", []string{"k"}, FormatCSV},
+		{"gzip csv on stdin", gz.String(), "<stdin>", []string{"k"}, FormatCSV},
+		{"csv in .txt", "v,\"k\"\na,1\nb,2\n", "s.txt", []string{"k"}, FormatCSV},
+		{"csv, composite key", "\ntenant,region\nt,eu\n", "<stdin>", []string{"tenant+region"}, FormatCSV},
+		{"single-column csv", "k\na\nb\n", "<stdin>", []string{"k"}, FormatCSV},
+		{"jsonl on stdin", "\n {\"k\":\"a\"}\n", "<stdin>", []string{"k"}, FormatJSONL},
+		{"lines", "a,b\nc\n", "<stdin>", nil, FormatLines},
+	}
+	for _, tt := range tests {
+		res, err := Analyze(t.Context(), strings.NewReader(tt.in), tt.input, Candidates(tt.cands...))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if res.Format != tt.want {
+			t.Errorf("%s: format %s, want %s", tt.name, res.Format, tt.want)
+		}
+	}
+	// A first line that names no --key column is not taken for CSV.
+	_, err := Analyze(t.Context(), strings.NewReader("x,v\na,1\n"), "<stdin>", Candidates("k"))
+	if err == nil || !strings.Contains(err.Error(), "--key needs JSON Lines or CSV input") {
+		t.Errorf("no key column: Analyze error = %v, want --key needs JSON Lines or CSV input", err)
+	}
+	// --input-format still forces the format.
+	res, err := Analyze(t.Context(), strings.NewReader("k,v\na,1\n"), "<stdin>", InputFormat(FormatLines))
+	if err != nil || res.Format != FormatLines || res.Records != 2 {
+		t.Errorf("forced lines: %v, %+v", err, res)
+	}
+}
+
+// TestByteOrderMark: a leading UTF-8 BOM is stripped whatever the format.
+func TestByteOrderMark(t *testing.T) {
+	t.Parallel()
+	const bom = "\ufeff"
+	tests := []struct {
+		name, in, input string
+		cands           []string
+		want            Format
+	}{
+		{"quoted csv header", bom + "\"k\",v\na,1\nb,2\n", "s.csv", []string{"k"}, FormatCSV},
+		{"csv on stdin", bom + "k,v\na,1\nb,2\n", "<stdin>", []string{"k"}, FormatCSV},
+		{"jsonl", bom + "{\"k\":\"a\"}\n{\"k\":\"b\"}\n", "s.jsonl", []string{"k"}, FormatJSONL},
+		{"jsonl on stdin", bom + "{\"k\":\"a\"}\n{\"k\":\"b\"}\n", "<stdin>", []string{"k"}, FormatJSONL},
+		{"lines", bom + "a\nb\n", "s.txt", nil, FormatLines},
+	}
+	for _, tt := range tests {
+		res, err := Analyze(t.Context(), strings.NewReader(tt.in), tt.input, Candidates(tt.cands...), TopKeys(5))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if res.Format != tt.want || res.Records != 2 || res.Bad != 0 {
+			t.Errorf("%s: format %s, %d records, %d bad; want %s, 2, 0", tt.name, res.Format, res.Records, res.Bad, tt.want)
+			continue
+		}
+		for _, k := range res.Candidates[0].TopKeys {
+			if k.Key != "a" && k.Key != "b" {
+				t.Errorf("%s: key %q, want a or b", tt.name, k.Key)
+			}
+		}
+	}
+}
+
+// TestBinaryInput: NUL bytes in the first block fail detection with an error
+// naming the input; forcing lines still reads it.
+func TestBinaryInput(t *testing.T) {
+	t.Parallel()
+	in := "\x7fELF\x02\x01\x01\x00\x00\x00\nabc\n"
+	_, err := Analyze(t.Context(), strings.NewReader(in), "a.out", Candidates())
+	if err == nil || !strings.Contains(err.Error(), "a.out: binary input") {
+		t.Errorf("Analyze error = %v, want a.out: binary input", err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, _ = zw.Write([]byte(in))
+	_ = zw.Close()
+	_, err = Analyze(t.Context(), &gz, "a.gz", Candidates())
+	if err == nil || !strings.Contains(err.Error(), "a.gz: binary input") {
+		t.Errorf("gzip: Analyze error = %v, want a.gz: binary input", err)
+	}
+	if _, err := Analyze(t.Context(), strings.NewReader(in), "a.out", InputFormat(FormatLines)); err != nil {
+		t.Errorf("forced lines: %v", err)
+	}
+}
+
+// TestReadError: an error from the first read is reported, not taken for an
+// empty raw-lines input.
+func TestReadError(t *testing.T) {
+	t.Parallel()
+	_, err := Analyze(t.Context(), iotest.ErrReader(errors.New("is a directory")), "d", Candidates("k"))
+	if err == nil || !strings.Contains(err.Error(), "d: is a directory") {
+		t.Errorf("Analyze error = %v, want d: is a directory", err)
 	}
 }

@@ -10,8 +10,10 @@ type Format int
 
 const (
 	// FormatAuto picks by file extension (.jsonl, .ndjson, .json, .csv,
-	// after an optional .gz), then by content: a first record starting
-	// with '{' is JSON Lines, anything else raw lines.
+	// after an optional .gz), then by content: a first non-blank byte '{'
+	// is JSON Lines, a first line that is a CSV header naming a column of
+	// a candidate is CSV, anything else raw lines. Input with a NUL byte
+	// in its first 8 KiB is rejected as binary.
 	FormatAuto Format = iota
 	// FormatLines is one raw key per line; "\r\n" line ends are accepted.
 	FormatLines

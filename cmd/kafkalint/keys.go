@@ -117,6 +117,9 @@ func runKeys(ctx context.Context, args []string, env environ, stdin io.Reader, s
 			return usage("%v", err)
 		}
 		defer fh.Close()
+		if st, err := fh.Stat(); err == nil && st.IsDir() {
+			return usage("%s: is a directory", *input)
+		}
 		r, name = fh, *input
 	}
 	res, err := keys.Analyze(ctx, r, name, opts...)

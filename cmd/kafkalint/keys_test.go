@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 func TestRunKeys(t *testing.T) {
@@ -30,6 +32,12 @@ func TestRunKeys(t *testing.T) {
 	dom := write("dominant.txt", dominant.String())
 	bad := write("bad.jsonl", "{\"k\":\"a\"}\n{\"k\":\n")
 	sample := "../../testdata/keys/orders.jsonl"
+	csvTxt := write("export.txt", "\ufeff\"k\",v\r\na,1\r\nb,2\r\n")
+	bin := write("blob.bin", "\x00\x01\x02\nabc\n")
+	var gzCSV bytes.Buffer
+	zw := gzip.NewWriter(&gzCSV)
+	_, _ = zw.Write([]byte("k,v\na,1\nb,2\n"))
+	_ = zw.Close()
 	tests := []struct {
 		name     string
 		args     []string
@@ -45,6 +53,13 @@ func TestRunKeys(t *testing.T) {
 		{name: "json from stdin", args: []string{"--format", "json", "-"}, stdin: "a\nb\nc\n", code: 0, stdout: `"version": 1`},
 		{name: "absent candidate", args: []string{"--key", "nosuch", sample}, code: 2, stderr: `orders.jsonl: candidate key "nosuch" is missing or null in all 4000 records read`},
 		{name: "absent among good candidates", args: []string{"--key", "order_id", "--key", "nosuch", sample}, code: 2, stderr: `candidate key "nosuch" is missing`},
+		{name: "csv on stdin", args: []string{"--key", "k", "-"}, stdin: "k,v\na,1\nb,2\n", code: 0, stdout: "<stdin> (csv): 2 records"},
+		{name: "gzip csv on stdin", args: []string{"--key", "k", "-"}, stdin: gzCSV.String(), code: 0, stdout: "<stdin> (csv): 2 records"},
+		{name: "csv in .txt with BOM", args: []string{"--key", "k", csvTxt}, code: 0, stdout: "export.txt (csv): 2 records"},
+		{name: "BOM on jsonl stdin", args: []string{"--key", "k", "-"}, stdin: "\ufeff{\"k\":\"a\"}\n{\"k\":\"b\"}\n", code: 0, stdout: "<stdin> (jsonl): 2 records"},
+		{name: "forced lines", args: []string{"--input-format", "lines", "-"}, stdin: "k,v\na,1\n", code: 0, stdout: "<stdin> (lines): 2 records"},
+		{name: "binary input", args: []string{bin}, code: 2, stderr: "blob.bin: binary input"},
+		{name: "directory", args: []string{"--key", "k", dir}, code: 2, stderr: dir + ": is a directory"},
 		{name: "json verdict", args: []string{"--format", "json", "--key", "customer.id", sample}, code: 0, jsonTopV: "bad"},
 		{name: "malformed names file and line", args: []string{"--key", "k", bad}, code: 2, stderr: "bad.jsonl: 1 of 2 records malformed (50.00%, limit 1.00%), first at line 2"},
 		{name: "missing input", args: nil, code: 2, stderr: "no input"},
