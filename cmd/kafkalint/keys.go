@@ -82,19 +82,17 @@ func runKeys(ctx context.Context, args []string, env environ, stdin io.Reader, s
 	}
 	opts = append(opts, keys.UsePartitioner(p))
 	if *compare != "" {
-		a, b, ok := strings.Cut(*compare, ",")
-		if !ok {
-			return usage("--compare: want two partitioners a,b, got %q", *compare)
+		names := strings.Split(*compare, ",")
+		if len(names) != 2 {
+			return usage("--compare takes exactly two partitioners a,b, got %d in %q", len(names), *compare)
 		}
-		pa, err := keys.LookupPartitioner(strings.TrimSpace(a))
-		if err != nil {
-			return usage("--compare: %v", err)
+		var ps [2]*keys.Partitioner
+		for i, n := range names {
+			if ps[i], err = keys.LookupPartitioner(strings.TrimSpace(n)); err != nil {
+				return usage("--compare: %v", err)
+			}
 		}
-		pb, err := keys.LookupPartitioner(strings.TrimSpace(b))
-		if err != nil {
-			return usage("--compare: %v", err)
-		}
-		opts = append(opts, keys.Compare(pa, pb))
+		opts = append(opts, keys.Compare(ps[0], ps[1]))
 	}
 	var f keys.Format
 	if err := f.UnmarshalText([]byte(*inFormat)); err != nil {

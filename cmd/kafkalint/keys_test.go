@@ -67,6 +67,8 @@ func TestRunKeys(t *testing.T) {
 		{name: "bad partitions", args: []string{"--partitions", "12,x", dom}, code: 2, stderr: `--partitions: "x"`},
 		{name: "key on lines file", args: []string{"--key", "a", dom}, code: 2, stderr: "--key needs JSON Lines or CSV"},
 		{name: "compare", args: []string{"--compare", "java,sarama", "--partitions", "12", dom}, code: 0, stdout: "compare java vs sarama on 12 partitions"},
+		{name: "compare three", args: []string{"--compare", "java,sarama,librdkafka", dom}, code: 2, stderr: `--compare takes exactly two partitioners a,b, got 3 in "java,sarama,librdkafka"`},
+		{name: "compare one", args: []string{"--compare", "java", dom}, code: 2, stderr: `--compare takes exactly two partitioners a,b, got 1 in "java"`},
 		{name: "colour always", args: []string{"--color", "always", dom}, code: 0, stdout: "\x1b["},
 		{name: "bad colour", args: []string{"--color", "sometimes", dom}, code: 2, stderr: "--color"},
 	}
