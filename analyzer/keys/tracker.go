@@ -263,7 +263,7 @@ func (t *tracker) layout(j, n int, c Candidate) Layout {
 	d := c.Distinct.Count
 	switch {
 	case d < float64(n):
-		worse(Bad, "cardinality too low: %.0f distinct keys for %d partitions, so at least %d partitions stay idle", d, n, n-int(d))
+		worse(Bad, "cardinality too low: %s for %d partitions, so at least %s idle", plural(int64(d), "distinct key"), n, idleCount(n-int(d)))
 	case d < t.cfg.keysPerPart*float64(n):
 		worse(Risky, "low cardinality: %.1f distinct keys per partition, so placement is lumpy (%d idle)", d/float64(n), l.Idle)
 	}
@@ -301,6 +301,14 @@ func (t *tracker) uniformFor(n int64, parts int) Uniform {
 		t.uniform[k] = u
 	}
 	return u
+}
+
+// idleCount returns "1 partition stays" or "n partitions stay".
+func idleCount(n int) string {
+	if n == 1 {
+		return "1 partition stays"
+	}
+	return fmt.Sprintf("%d partitions stay", n)
 }
 
 // trim shortens a key for a message.

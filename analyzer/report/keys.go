@@ -63,9 +63,13 @@ func (p keysPalette) verdict(v keys.Verdict) string {
 func KeysText(w io.Writer, r *keys.Result, o KeysOptions) error {
 	ew := &keysWriter{w: w}
 	p := newKeysPalette(o.Color)
-	ew.printf("%s %s (%s): %s records", p.bold.Sprint("kafkalint keys"), r.Input, r.Format, keysGroup(r.Records))
+	ew.printf("%s %s (%s): %s", p.bold.Sprint("kafkalint keys"), r.Input, r.Format, keysCount(r.Records, "record"))
 	if r.Bad > 0 {
-		ew.printf(", %s malformed skipped (first at line %s)", keysGroup(r.Bad), keysJoin(r.BadLines))
+		at := "first at line"
+		if len(r.BadLines) > 1 {
+			at = "first at lines"
+		}
+		ew.printf(", %s malformed skipped (%s %s)", keysGroup(r.Bad), at, keysJoin(r.BadLines))
 	}
 	ew.printf("\npartitioner %s, partitions %s", r.Partitioner, keysJoin(r.Partitions))
 	if r.Weighted != "" {
@@ -86,14 +90,14 @@ func KeysText(w io.Writer, r *keys.Result, o KeysOptions) error {
 	}
 	if len(r.Candidates) > 0 {
 		best := r.Candidates[0]
-		ew.printf("\nrecommendation: %s (%s on %d partitions)\n", p.bold.Sprint(best.Name), p.verdict(best.Verdict), n0)
+		ew.printf("\nrecommendation: %s (%s on %s)\n", p.bold.Sprint(best.Name), p.verdict(best.Verdict), keysCount(int64(n0), "partition"))
 	}
 	for _, c := range r.Candidates {
 		ew.printf("\n%s: %s\n", p.bold.Sprintf("%d. %s", c.Rank, c.Name), p.verdict(c.Verdict))
 		for _, why := range c.Reasons {
 			ew.printf("  - %s\n", why)
 		}
-		ew.printf("  keyed %s records (weight %s), distinct %s", keysGroup(c.Keyed.Records), keysNum(c.Keyed.Weight), keysDistinct(c.Distinct))
+		ew.printf("  keyed %s (weight %s), distinct %s", keysCount(c.Keyed.Records, "record"), keysNum(c.Keyed.Weight), keysDistinct(c.Distinct))
 		if c.Null.Records > 0 || c.Empty.Records > 0 {
 			ew.printf("; no key: %s null, %s empty", keysGroup(c.Null.Records), keysGroup(c.Empty.Records))
 			if c.Empty.Hashed && c.Empty.Records > 0 {
@@ -118,22 +122,22 @@ func KeysText(w io.Writer, r *keys.Result, o KeysOptions) error {
 			}
 		}
 		for _, wi := range c.WhatIf {
-			ew.printf("  what-if %d → %d partitions: %s of keys and %s of traffic change partition (per-key ordering breaks during the change)\n",
-				wi.From, wi.To, keysPct(wi.KeysMoved), keysPct(wi.TrafficMoved))
+			ew.printf("  what-if %d → %s: %s of keys and %s of traffic change partition (per-key ordering breaks during the change)\n",
+				wi.From, keysCount(int64(wi.To), "partition"), keysPct(wi.KeysMoved), keysPct(wi.TrafficMoved))
 		}
 		for _, cm := range c.Compare {
-			ew.printf("  compare %s vs %s on %d partitions: %s of keys, %s of traffic land on different partitions\n",
-				cm.A, cm.B, cm.Partitions, keysPct(cm.KeysDiffer), keysPct(cm.TrafficDiffer))
+			ew.printf("  compare %s vs %s on %s: %s of keys, %s of traffic land on different partitions\n",
+				cm.A, cm.B, keysCount(int64(cm.Partitions), "partition"), keysPct(cm.KeysDiffer), keysPct(cm.TrafficDiffer))
 		}
 	}
 	return ew.err
 }
 
 func keysLayoutText(ew *keysWriter, p keysPalette, l keys.Layout, reasons bool) {
-	ew.printf("  %d partitions: %s; max/mean %.2f (uniform key: %.2f, 95%% ≤ %.2f), CV %.3f (uniform %.3f), idle %d\n",
-		l.Partitions, p.verdict(l.Verdict), l.MaxMean, l.Uniform.MaxMean, l.Uniform.MaxMeanP95, l.CV, l.Uniform.CV, l.Idle)
-	ew.printf("    busiest partition %d: %s of traffic [%s–%s]; busiest of %d consumers: %s\n",
-		l.Busiest, keysPct(l.BusiestShare), keysPct(l.BusiestShareLow), keysPct(l.BusiestShareHigh), l.Consumers, keysPct(l.BusiestConsumerShare))
+	ew.printf("  %s: %s; max/mean %.2f (uniform key: %.2f, 95%% ≤ %.2f), CV %.3f (uniform %.3f), idle %d\n",
+		keysCount(int64(l.Partitions), "partition"), p.verdict(l.Verdict), l.MaxMean, l.Uniform.MaxMean, l.Uniform.MaxMeanP95, l.CV, l.Uniform.CV, l.Idle)
+	ew.printf("    busiest partition %d: %s of traffic [%s–%s]; busiest of %s: %s\n",
+		l.Busiest, keysPct(l.BusiestShare), keysPct(l.BusiestShareLow), keysPct(l.BusiestShareHigh), keysCount(int64(l.Consumers), "consumer"), keysPct(l.BusiestConsumerShare))
 	if reasons {
 		for _, why := range l.Reasons {
 			ew.printf("    - %s\n", why)
@@ -169,7 +173,7 @@ func keysLayoutText(ew *keysWriter, p keysPalette, l keys.Layout, reasons bool) 
 	width := len(fmt.Sprint(len(l.Weight) - 1))
 	for i, part := range rows {
 		if elided > 0 && i == keysMaxRows-8 {
-			ew.printf("    %s\n", p.dim.Sprintf("… %d partitions between", elided))
+			ew.printf("    %s\n", p.dim.Sprintf("… %s between", keysCount(int64(elided), "partition")))
 		}
 		w := l.Weight[part]
 		bar := keysBar(w / peak * keysBarWidth)
@@ -218,6 +222,15 @@ func keysNum(f float64) string {
 		return keysGroup(int64(f))
 	}
 	return fmt.Sprintf("%.1f", f)
+}
+
+// keysCount writes n and the noun, plural unless n is 1: "1 record",
+// "4,000 records".
+func keysCount(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return keysGroup(n) + " " + noun + "s"
 }
 
 // group writes n with thousands separators.

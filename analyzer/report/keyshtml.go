@@ -55,7 +55,9 @@ func keysSVG(l keys.Layout) template.HTML {
 
 var keysPage = template.Must(template.New("keys").Funcs(template.FuncMap{
 	"svg": keysSVG, "pct": keysPct, "num": keysNum, "group": keysGroup, "distinct": keysDistinct,
-	"ints": func(xs []int) string { return keysJoin(xs) },
+	"count64": keysCount,
+	"count":   func(n int, noun string) string { return keysCount(int64(n), noun) },
+	"ints":    func(xs []int) string { return keysJoin(xs) },
 }).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>kafkalint keys: {{.R.Input}}</title>
@@ -68,7 +70,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 small{color:#555}section{margin-top:2rem}
 </style></head><body>
 <h1>kafkalint keys</h1>
-<p><b>{{.R.Input}}</b> ({{.R.Format}}): {{group .R.Records}} records{{if .R.Bad}}, {{group .R.Bad}} malformed skipped{{end}}.
+<p><b>{{.R.Input}}</b> ({{.R.Format}}): {{count64 .R.Records "record"}}{{if .R.Bad}}, {{group .R.Bad}} malformed skipped{{end}}.
 Partitioner <b>{{.R.Partitioner}}</b>, partitions {{ints .R.Partitions}}{{if .R.Weighted}}, load weighted by <code>{{.R.Weighted}}</code>{{end}}.</p>
 <table><tr><th>#</th><th>candidate</th><th>verdict</th><th>distinct keys</th><th>top key</th><th>max/mean</th><th>uniform 95%</th><th>CV</th><th>idle</th></tr>
 {{range .R.Candidates}}{{$l := index .Layouts 0}}<tr><td>{{.Rank}}</td><td><code>{{.Name}}</code></td><td class="{{.Verdict}}">{{.Verdict}}</td>
@@ -77,13 +79,13 @@ Partitioner <b>{{.R.Partitioner}}</b>, partitions {{ints .R.Partitions}}{{if .R.
 {{end}}</table>
 {{range .R.Candidates}}<section><h2>{{.Rank}}. <code>{{.Name}}</code>: <span class="{{.Verdict}}">{{.Verdict}}</span></h2>
 {{if .Reasons}}<ul>{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}
-<div class="charts">{{range .Layouts}}<div class="chart"><div><b>{{.Partitions}} partitions</b>: <span class="{{.Verdict}}">{{.Verdict}}</span>,
+<div class="charts">{{range .Layouts}}<div class="chart"><div><b>{{count .Partitions "partition"}}</b>: <span class="{{.Verdict}}">{{.Verdict}}</span>,
 max/mean {{printf "%.2f" .MaxMean}} <small>(uniform key {{printf "%.2f" .Uniform.MaxMean}}, 95% ≤ {{printf "%.2f" .Uniform.MaxMeanP95}})</small>, idle {{.Idle}}</div>
-{{svg .}}<div><small>busiest partition {{.Busiest}}: {{pct .BusiestShare}} [{{pct .BusiestShareLow}}–{{pct .BusiestShareHigh}}]; busiest of {{.Consumers}} consumers {{pct .BusiestConsumerShare}}</small></div></div>
+{{svg .}}<div><small>busiest partition {{.Busiest}}: {{pct .BusiestShare}} [{{pct .BusiestShareLow}}–{{pct .BusiestShareHigh}}]; busiest of {{count .Consumers "consumer"}} {{pct .BusiestConsumerShare}}</small></div></div>
 {{end}}</div>
 {{if .TopKeys}}<table><tr><th>heaviest key</th><th>share</th><th>95% CI</th></tr>{{range .TopKeys}}<tr><td><code>{{printf "%q" .Key}}</code></td><td class="n">{{pct .Share}}</td><td class="n">{{pct .ShareLow}}–{{pct .ShareHigh}}</td></tr>{{end}}</table>{{end}}
-{{range .WhatIf}}<p>What-if {{.From}} → {{.To}} partitions: {{pct .KeysMoved}} of keys and {{pct .TrafficMoved}} of traffic change partition.</p>{{end}}
-{{range .Compare}}<p>{{.A}} vs {{.B}} on {{.Partitions}} partitions: {{pct .KeysDiffer}} of keys and {{pct .TrafficDiffer}} of traffic land on different partitions.</p>{{end}}
+{{range .WhatIf}}<p>What-if {{.From}} → {{count .To "partition"}}: {{pct .KeysMoved}} of keys and {{pct .TrafficMoved}} of traffic change partition.</p>{{end}}
+{{range .Compare}}<p>{{.A}} vs {{.B}} on {{count .Partitions "partition"}}: {{pct .KeysDiffer}} of keys and {{pct .TrafficDiffer}} of traffic land on different partitions.</p>{{end}}
 </section>
 {{end}}<p><small>kafkalint {{.Version}}</small></p>
 </body></html>

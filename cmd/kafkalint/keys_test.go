@@ -150,3 +150,34 @@ func TestKeysDocExample(t *testing.T) {
 
 // noEnv is an environment with no variables and no terminal.
 var noEnv = environ{getenv: func(string) string { return "" }}
+
+// TestRunKeysSingular: counts of one read "1 record", "1 partition", not
+// "1 records".
+func TestRunKeysSingular(t *testing.T) {
+	t.Parallel()
+	html := filepath.Join(t.TempDir(), "r.html")
+	var out, errb bytes.Buffer
+	args := []string{"--key", "k", "--partitions", "1,2", "--compare", "java,sarama", "--consumers", "1", "--html", html, "-"}
+	if code := runKeys(t.Context(), args, noEnv, strings.NewReader("{\"k\":\"a\"}\n"), &out, &errb); code != 0 {
+		t.Fatalf("runKeys = %d: %s", code, errb.String())
+	}
+	page, err := os.ReadFile(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(jsonl): 1 record\n", "keyed 1 record (weight 1)", "(risky on 1 partition)", "  1 partition: risky",
+		"busiest of 1 consumer:", "what-if 1 → 2 partitions", "compare java vs sarama on 1 partition:",
+		"cardinality too low: 1 distinct key for 2 partitions, so at least 1 partition stays idle"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+	for _, want := range []string{"1 record.", "<b>1 partition</b>", "busiest of 1 consumer "} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("HTML report lacks %q", want)
+		}
+	}
+	if strings.Contains(out.String()+string(page), " 1 records") {
+		t.Errorf("report says \"1 records\":\n%s", out.String())
+	}
+}
