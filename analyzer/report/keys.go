@@ -90,7 +90,21 @@ func KeysText(w io.Writer, r *keys.Result, o KeysOptions) error {
 	}
 	if len(r.Candidates) > 0 {
 		best := r.Candidates[0]
-		ew.printf("\nrecommendation: %s (%s on %s)\n", p.bold.Sprint(best.Name), p.verdict(best.Verdict), keysCount(int64(n0), "partition"))
+		if best.Verdict == keys.Bad {
+			// Ranked best first: when the first is bad, all are.
+			ew.printf("\nrecommendation: none: no candidate is acceptable on %s\n", keysCount(int64(n0), "partition"))
+			who := fmt.Sprintf("the least bad, %s,", p.bold.Sprint(best.Name))
+			if len(r.Candidates) == 1 {
+				who = p.bold.Sprint(best.Name)
+			}
+			ew.printf("  %s is %s", who, p.verdict(best.Verdict))
+			if len(best.Reasons) > 0 {
+				ew.printf(": %s", best.Reasons[0])
+			}
+			ew.printf("\n")
+		} else {
+			ew.printf("\nrecommendation: %s (%s on %s)\n", p.bold.Sprint(best.Name), p.verdict(best.Verdict), keysCount(int64(n0), "partition"))
+		}
 	}
 	for _, c := range r.Candidates {
 		ew.printf("\n%s: %s\n", p.bold.Sprintf("%d. %s", c.Rank, c.Name), p.verdict(c.Verdict))
