@@ -125,8 +125,19 @@ func KeysText(w io.Writer, r *keys.Result, o KeysOptions) error {
 			// The first layout's reasons are the candidate's, printed above.
 			keysLayoutText(ew, p, l, i > 0)
 		}
-		if len(c.TopKeys) > 0 {
-			ew.printf("  heaviest keys (share, 95%% CI):\n")
+		switch {
+		case len(c.TopKeys) == 0:
+		case c.TopKeys[0].ShareLow <= 1/float64(c.Keyed.Records):
+			// Listing keys none of which is distinguishable from a key
+			// seen once would show arbitrary ones (ties sort by key).
+			ew.printf("  heaviest keys: none stands out from sampling noise (no key's 95%% CI lies above one record's share, 1/%s = %s)\n",
+				keysGroup(c.Keyed.Records), keysPct(1/float64(c.Keyed.Records)))
+		default:
+			bound := ""
+			if slices.ContainsFunc(c.TopKeys, func(k keys.KeyShare) bool { return k.MaxError > 0 }) {
+				bound = "; ± is the weight's error bound from the heavy-key summary"
+			}
+			ew.printf("  heaviest keys (share, 95%% CI%s):\n", bound)
 			for _, k := range c.TopKeys {
 				ew.printf("    %-32s %7s  [%s–%s]", keysTrunc(fmt.Sprintf("%q", k.Key), 32), keysPct(k.Share), keysPct(k.ShareLow), keysPct(k.ShareHigh))
 				if k.MaxError > 0 {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -183,5 +184,37 @@ func TestRunKeysSingular(t *testing.T) {
 	}
 	if strings.Contains(out.String()+string(page), " 1 records") {
 		t.Errorf("report says \"1 records\":\n%s", out.String())
+	}
+}
+
+// TestRunKeysHeavyNoise: an all-unique key gets one line instead of a list
+// of arbitrary keys; when keys are listed with a ± the header explains it.
+func TestRunKeysHeavyNoise(t *testing.T) {
+	t.Parallel()
+	var out, errb bytes.Buffer
+	if code := runKeys(t.Context(), []string{"--key", "order_id", "--color", "never", "../../testdata/keys/orders.jsonl"}, noEnv, nil, &out, &errb); code != 0 {
+		t.Fatalf("runKeys = %d: %s", code, errb.String())
+	}
+	want := "  heaviest keys: none stands out from sampling noise (no key's 95% CI lies above one record's share, 1/4,000 = 0.025%)\n"
+	if !strings.Contains(out.String(), want) || strings.Contains(out.String(), "±") {
+		t.Errorf("report lacks %q or lists keys with ±:\n%s", want, out.String())
+	}
+	// 3,000 distinct keys overflow the 2,048 heavy-key counters, so the
+	// hot key's weight carries an error bound.
+	var in strings.Builder
+	for i := range 4000 {
+		if i%4 == 0 {
+			in.WriteString("hot\n")
+		} else {
+			fmt.Fprintf(&in, "k%d\n", i)
+		}
+	}
+	out.Reset()
+	if code := runKeys(t.Context(), []string{"--top", "1", "--color", "never", "-"}, noEnv, strings.NewReader(in.String()), &out, &errb); code != 0 {
+		t.Fatalf("runKeys = %d: %s", code, errb.String())
+	}
+	want = "  heaviest keys (share, 95% CI; ± is the weight's error bound from the heavy-key summary):\n    \"hot\""
+	if !strings.Contains(out.String(), want) || !strings.Contains(out.String(), "±") {
+		t.Errorf("report lacks %q:\n%s", want, out.String())
 	}
 }
