@@ -395,3 +395,39 @@ func TestReadError(t *testing.T) {
 		t.Errorf("Analyze error = %v, want d: is a directory", err)
 	}
 }
+
+// TestHeavyHittersBound checks the documented Misra-Gries guarantee through
+// Analyze: with HeavyHitters(k), a key heavier than W/(k+1) is reported, and
+// its reported weight is within MaxError ≤ W/(2(k+1)) of the truth.
+func TestHeavyHittersBound(t *testing.T) {
+	t.Parallel()
+	const k = 4
+	var in strings.Builder
+	r := rand.New(rand.NewPCG(1, 2))
+	truth := map[string]float64{}
+	for i := range 20000 {
+		key := fmt.Sprintf("u%d", i)
+		if r.IntN(4) == 0 {
+			key = "heavy"
+		}
+		truth[key]++
+		fmt.Fprintf(&in, "%s\n", key)
+	}
+	res, err := Analyze(t.Context(), strings.NewReader(in.String()), "s.txt", HeavyHitters(k), TopKeys(2*k))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := res.Candidates[0]
+	bound := c.Keyed.Weight / (k + 1)
+	if c.TopKeys[0].Key != "heavy" {
+		t.Fatalf("top key %q, want heavy (weight %v > W/(k+1) = %v)", c.TopKeys[0].Key, truth["heavy"], bound)
+	}
+	for _, ks := range c.TopKeys {
+		if ks.MaxError > bound/2 {
+			t.Errorf("%s: MaxError %v > W/(2(k+1)) = %v", ks.Key, ks.MaxError, bound/2)
+		}
+		if d := ks.Weight - truth[ks.Key]; d > ks.MaxError || d < -ks.MaxError {
+			t.Errorf("%s: weight %v, true %v, beyond ±%v", ks.Key, ks.Weight, truth[ks.Key], ks.MaxError)
+		}
+	}
+}

@@ -26,10 +26,13 @@
 //   - a HyperLogLog sketch (Flajolet et al. 2007, 2^14 registers, standard
 //     error 1.04/√16384 ≈ 0.81%) for the distinct count once the exact set
 //     has overflowed;
-//   - a weighted Space-Saving summary (Metwally, Agrawal, El Abbadi 2005) of
-//     the heaviest keys: with k counters, every key heavier than W/k is
-//     present and each count overestimates by at most W/k, where W is the
-//     total weight; the guaranteed lower bound is reported next to it.
+//   - a weighted Misra-Gries summary with batched decrements (Misra, Gries
+//     1982; Anderson et al. 2017) of the heaviest keys: with parameter k it
+//     holds up to 2k counters, every key heavier than W/(k+1) is held, and
+//     each counter underestimates its key's weight by at most W/(k+1),
+//     where W is the total weight. The report gives the midpoint of that
+//     range with half its width as the error (±), and takes the interval's
+//     lower end from the counter itself.
 //
 // # Statistics
 //

@@ -139,12 +139,16 @@ func KeySeparator(sep string) Option { return optFunc(func(c *config) { c.sep = 
 func TopKeys(n int) Option { return optFunc(func(c *config) { c.topKeys = n }) }
 
 // DistinctLimit sets how many distinct keys are counted exactly per
-// candidate before the count becomes an estimate. Each costs 32 bytes of
-// table. Default: 524,288.
+// candidate before the count becomes an estimate. The hash table has 16
+// bytes per slot and grows (doubling at half load) to at most 2·n slots, so
+// it costs at most 32·n bytes per candidate: 16 MiB at the default of
+// 524,288.
 func DistinctLimit(n int) Option { return optFunc(func(c *config) { c.distinct = n }) }
 
-// HeavyHitters sets the Space-Saving counter count k: heavy-key weights are
-// exact to within total/k. Default: 1024 (0.1% of traffic).
+// HeavyHitters sets k for the Misra-Gries heavy-key summary, which holds up
+// to 2k counters: every key heavier than W/(k+1) of the total weight W is
+// held, and its weight is known to within W/(k+1). Default: 1024 (about 0.1%
+// of traffic).
 func HeavyHitters(k int) Option { return optFunc(func(c *config) { c.heavy = k }) }
 
 // SkewThresholds sets the max/mean load above which a layout is risky and

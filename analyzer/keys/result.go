@@ -97,9 +97,10 @@ type Distinct struct {
 	Method string `json:"method"`
 }
 
-// KeyShare is one heavy key. Weight may overestimate by at most MaxError
-// (Space-Saving); Share's interval uses the guaranteed weight for its
-// lower end.
+// KeyShare is one heavy key. Weight is the midpoint of the Misra-Gries
+// bounds on the key's weight, so it is off by at most MaxError either way;
+// Share's interval uses the guaranteed (lower) weight for its lower end and
+// the upper bound for its upper end.
 type KeyShare struct {
 	Key       string  `json:"key"`
 	Weight    float64 `json:"weight"`
