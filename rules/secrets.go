@@ -150,7 +150,7 @@ func checkPlaintextSecret(p *analyzer.Pass) error {
 			// A misspelled secret key (ssl.keystore.pasword) is ignored by
 			// the client but still holds the secret: judge it by the key it
 			// most likely means.
-			if _, known := f.Catalog.Lookup(e.Key); !known {
+			if _, known := f.Catalog.Lookup(e.Key); !known && secretish(e.Key) {
 				if near, ok := f.Catalog.Nearest(e.Key, 0); ok {
 					shape = shapeOf(near)
 				}
@@ -199,6 +199,19 @@ func checkPlaintextSecret(p *analyzer.Pass) error {
 		p.Report(x)
 	}
 	return nil
+}
+
+// secretish reports whether a key's name has a fragment that a misspelled
+// secret key keeps (pasword, secert, jass), so that only such keys pay for
+// a nearest-key search.
+func secretish(key string) bool {
+	k := strings.ToLower(key)
+	for _, frag := range []string{"pas", "pwd", "sec", "cret", "jaa", "auth", "tok", "cred"} {
+		if strings.Contains(k, frag) {
+			return true
+		}
+	}
+	return false
 }
 
 // secretRefKey names the key a secrets file would hold for key.

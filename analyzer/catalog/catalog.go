@@ -317,9 +317,10 @@ func (c *Catalog) Nearest(name string, clients Client) (string, bool) {
 		return norm, true
 	}
 	var suffixed []string
+	prefix := norm + "."
 	for _, key := range c.byName() {
 		if k := key.Name; key.Clients&clients != 0 {
-			if rest, ok := strings.CutPrefix(k, norm+"."); ok && !strings.Contains(rest, ".") {
+			if rest, ok := strings.CutPrefix(k, prefix); ok && !strings.Contains(rest, ".") {
 				suffixed = append(suffixed, k)
 			}
 		}
@@ -358,9 +359,15 @@ func osaDistance(a, b string, max int) int {
 	if d := len(a) - len(b); d >= max || -d >= max {
 		return max
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Three rows on the stack for key-sized strings; the rare longer one
+	// allocates.
+	var buf [3 * 64]int
+	rows := buf[:]
+	if n := len(b) + 1; 3*n > len(buf) {
+		rows = make([]int, 3*n)
+	}
+	n := len(b) + 1
+	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:3*n]
 	for j := range prev {
 		prev[j] = j
 	}

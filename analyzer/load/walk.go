@@ -58,11 +58,14 @@ func Walk(paths, include []string) ([]Target, []error) {
 	// add keeps one target per real file: a file reached through a
 	// directory symlink, or named twice (./a and a), is linted once, so
 	// group rules never see a file as its own twin.
-	add := func(t Target) {
-		id := t.Path
-		if real, err := filepath.EvalSymlinks(t.Path); err == nil {
-			if abs, err := filepath.Abs(real); err == nil {
-				id = abs
+	// id is the file's real path, when the caller knows it already.
+	add := func(t Target, id string) {
+		if id == "" {
+			id = t.Path
+			if real, err := filepath.EvalSymlinks(t.Path); err == nil {
+				if abs, err := filepath.Abs(real); err == nil {
+					id = abs
+				}
 			}
 		}
 		if !seen[id] {
@@ -116,7 +119,11 @@ func Walk(paths, include []string) ([]Target, []error) {
 				}
 				walk(p, stack)
 			case typ.IsRegular() && matchAny(include, name):
-				add(Target{Path: p})
+				id := filepath.Join(real, name) // real is this directory's resolved path
+				if e.Type()&fs.ModeSymlink != 0 {
+					id = "" // a symlinked file: resolve it
+				}
+				add(Target{Path: p}, id)
 			}
 		}
 	}
@@ -130,7 +137,7 @@ func Walk(paths, include []string) ([]Target, []error) {
 			walk(p, nil)
 			continue
 		}
-		add(Target{Path: p, Named: true})
+		add(Target{Path: p, Named: true}, "")
 	}
 	return out, errs
 }
