@@ -38,7 +38,8 @@ type Related struct {
 	Message string
 }
 
-// Compare orders findings by path, line, column, rule ID and message.
+// Compare orders findings by path, line, column, rule ID and message, then
+// by fix, so that the order is total for findings that differ at all.
 func Compare(a, b Finding) int {
 	return cmp.Or(
 		cmp.Compare(a.Path, b.Path),
@@ -46,8 +47,10 @@ func Compare(a, b Finding) int {
 		cmp.Compare(a.Pos.Col, b.Pos.Col),
 		cmp.Compare(a.Rule.ID, b.Rule.ID),
 		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(a.Fix, b.Fix),
 	)
 }
 
-// Sort sorts findings with Compare.
-func Sort(fs []Finding) { slices.SortStableFunc(fs, Compare) }
+// Sort sorts findings with Compare. The order is total, so an unstable
+// sort is deterministic.
+func Sort(fs []Finding) { slices.SortFunc(fs, Compare) }

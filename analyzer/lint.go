@@ -181,8 +181,12 @@ var unsupportedExt = map[string]string{
 func (f *File) foreignDialect() (what string, anyDialect bool) {
 	var rdk, aliases, framework []string
 	scala, java := false, false
-	for _, e := range f.Entries {
-		k := e.Key
+	for _, v := range f.vals {
+		if v.Spec != nil {
+			java = true // a Java client key: no other dialect's marker
+			continue
+		}
+		k, e := v.Key, v.Entry
 		switch {
 		case strings.HasPrefix(k, "[") && strings.HasSuffix(strings.TrimSpace(k+e.Value), "]"):
 			return fmt.Sprintf("this is an INI file with sections (%s at line %d), as confluent-kafka's getting_started.ini; INI files are not linted yet", strings.TrimSpace(k+e.Value), e.KeyPos.Line), false
@@ -192,14 +196,10 @@ func (f *File) foreignDialect() (what string, anyDialect bool) {
 		case catalog.LibrdkafkaOnly(k):
 			rdk = appendUnique(rdk, k)
 		case catalog.LibrdkafkaKnows(k):
-			if _, known := f.Catalog.Lookup(k); !known {
-				aliases = appendUnique(aliases, k)
-			}
+			aliases = appendUnique(aliases, k)
 		default:
 			if _, removed := f.Catalog.Removed(k); removed {
 				scala = true
-			} else if _, known := f.Catalog.Lookup(k); known {
-				java = true
 			}
 		}
 	}
@@ -235,10 +235,12 @@ func appendUnique(list []string, s string) []string {
 // hasKafkaKey reports whether any key of f is one the catalog knows, or a
 // known client key under a Connect or Streams client prefix.
 func (f *File) hasKafkaKey() bool {
-	for _, e := range f.Entries {
-		if _, ok := f.Catalog.Lookup(e.Key); ok {
+	for _, v := range f.vals {
+		if v.Spec != nil {
 			return true
 		}
+	}
+	for _, e := range f.Entries {
 		if _, ok := f.Catalog.Removed(e.Key); ok {
 			return true // a key of an older client (zookeeper.connect): KL405 explains it
 		}
@@ -307,17 +309,36 @@ func finish(files []*File, perFile [][]Finding, opts Options) (findings, suppres
 			groups[id] = append(groups[id], f)
 		}
 	}
-	for _, r := range opts.Rules {
-		switch r.Scope {
-		case PerGroup:
-			for _, id := range groupIDs {
+	// Groups are independent: their checks only read the files, so they
+	// run in parallel, each group's findings in a slice of its own.
+	perGroup := make([][]Finding, len(groupIDs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	for gi, id := range groupIDs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			p := &Pass{Group: groups[id], report: func(x Finding) { perGroup[gi] = append(perGroup[gi], x) }}
+			for _, r := range opts.Rules {
+				if r.Scope != PerGroup {
+					continue
+				}
 				for _, f := range groups[id] {
 					if f.enabled(r) && r.AppliesTo(f.Role) {
-						runCheck(&Pass{Rule: r, File: f, Group: groups[id], report: report})
+						p.Rule, p.File = r, f
+						runCheck(p)
 					}
 				}
 			}
-		case PerProject:
+		}()
+	}
+	wg.Wait()
+	for _, fs := range perGroup {
+		all = append(all, fs...)
+	}
+	for _, r := range opts.Rules {
+		if r.Scope == PerProject {
 			runCheck(&Pass{Rule: r, Files: kafkaFiles(files), report: report})
 		}
 	}
