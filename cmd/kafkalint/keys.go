@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -46,17 +45,11 @@ func runKeys(ctx context.Context, args []string, env environ, stdin io.Reader, s
 		fmt.Fprintf(stderr, "usage: kafkalint keys [flags] [--input] FILE\n\nShows how candidate partition keys spread over a topic's partitions under each producer library's exact partitioner, and which to pick.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitClean
-		}
-		return exitError
+	pos, code, done := parseFlags(fs, args)
+	if done {
+		return code
 	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "kafkalint keys: "+format+"\n", a...)
-		return exitError
-	}
+	usage := usageError(stderr, "keys")
 	switch {
 	case *input == "" && len(pos) == 1:
 		*input = pos[0]
@@ -138,7 +131,7 @@ func runKeys(ctx context.Context, args []string, env environ, stdin io.Reader, s
 			return usage("%v", err)
 		}
 	}
-	code := exitClean
+	code = exitClean
 	for _, c := range res.Candidates {
 		l := c.Layouts[0]
 		if *failSkew > 0 && l.MaxMean > *failSkew {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -55,17 +54,11 @@ func runLint(ctx context.Context, args []string, env environ, stdout, stderr io.
 		fmt.Fprintf(stderr, "Usage: kafkalint lint [flags] [path ...]\n\nLint Kafka client configuration files. Paths are files or directories (default .).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	paths, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitClean
-		}
-		return exitError
+	paths, code, done := parseFlags(fs, args)
+	if done {
+		return code
 	}
-	usageErr := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "kafkalint lint: "+format+"\n", a...)
-		return exitError
-	}
+	usageErr := usageError(stderr, "lint")
 	if *jobs < 0 {
 		return usageErr("--jobs %d: want 0 (one per CPU) or more", *jobs)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -78,6 +79,30 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]
+	}
+}
+
+// parseFlags parses a subcommand's arguments with parseInterspersed. It
+// returns the positional arguments, or done with the exit code when
+// parsing ends the command: -h (0) or a bad flag (2, already reported by
+// fs on its output).
+func parseFlags(fs *flag.FlagSet, args []string) (pos []string, code int, done bool) {
+	pos, err := parseInterspersed(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return nil, exitClean, true
+	case err != nil:
+		return nil, exitError, true
+	}
+	return pos, 0, false
+}
+
+// usageError returns a function that reports a usage error of subcommand
+// cmd on stderr and returns exitError.
+func usageError(stderr io.Writer, cmd string) func(format string, a ...any) int {
+	return func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "kafkalint "+cmd+": "+format+"\n", a...)
+		return exitError
 	}
 }
 
