@@ -2,20 +2,29 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
+
+// providerRef matches a config-provider reference, ${provider:[path:]key}.
+var providerRef = regexp.MustCompile(`\$\{[^}]*\}`)
 
 // jaasProblem reports why the Java client would reject a sasl.jaas.config
 // value at start-up, or "" when it parses. It follows the tokenizer and
 // grammar of clients/src/main/java/org/apache/kafka/common/security/
-// JaasConfig.java (a java.io.StreamTokenizer with // and /* */ comments,
-// '"' and '\” quotes, '-', '_' and '$' as word characters and numbers
-// parsed, so an unquoted numeric value has no string value) and the
-// single-module rule of JaasContext.java ("JAAS config property contains N
-// login modules, should be 1 module"). Messages never quote option values,
-// which may be secrets.
+// JaasConfig.java: a java.io.StreamTokenizer with its default syntax
+// (letters are word characters, double and single quotes quote, numbers
+// are parsed, every other character such as '@' or '{' stands alone) plus
+// // and /* */ comments and '-', '_' and '$' as word characters. So an
+// unquoted option value must be one word: password=12345 (a number, with
+// no string value) and username=alice@example.com (three tokens) fail, as
+// verified with the JDK's StreamTokenizer. JaasContext.java then requires
+// exactly one login module. Config-provider references (${file:…}) are
+// resolved before the JAAS line is parsed, so they count as one word here.
+// Messages never quote option values, which may be secrets, nor a token
+// that is not followed by '=' (it may be the tail of a value).
 func jaasProblem(value string) string {
-	toks := jaasTokens(value)
+	toks := jaasTokens(providerRef.ReplaceAllString(value, "x"))
 	i, modules := 0, 0
 	next := func() *jaasToken {
 		if i >= len(toks) {
@@ -56,13 +65,13 @@ func jaasProblem(value string) string {
 			if key.char == ';' {
 				break
 			}
-			name := key.text
 			if eq := next(); eq == nil || eq.char != '=' {
-				return fmt.Sprintf("option %q has no value (want key=\"value\")", name)
+				return "an option is not written key=value (an unquoted value with characters such as @, :, / or spaces must be quoted)"
 			}
+			name := key.text
 			val := next()
 			if val == nil || !val.str {
-				return fmt.Sprintf("option %q has no string value: quote it (%s=\"…\"); an unquoted number is not read as a string", name, name)
+				return fmt.Sprintf("the value of option %q is not a string: quote it (%s=\"…\"); unquoted digits are read as a number and special characters end the word", name, name)
 			}
 		}
 	}

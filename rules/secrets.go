@@ -102,7 +102,9 @@ var (
 	reference = regexp.MustCompile(`\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*?\}\}|<[^<>]*>?|@[A-Za-z0-9_.-]+@|%\([A-Za-z0-9_]+\)s`)
 	// placeholderWord matches upper-case stand-ins such as PASSWORD or
 	// YOUR_API_SECRET.
-	placeholderWord = regexp.MustCompile(`^[A-Z][A-Z0-9_-]*$`)
+	// Digits make a word a likely real secret (KAFKAPASS2024), not a
+	// stand-in.
+	placeholderWord = regexp.MustCompile(`^[A-Z][A-Z_-]*$`)
 	// jaasOption matches one key=value option of a JAAS line; JaasConfig's
 	// StreamTokenizer accepts "…", '…' and bare words as values.
 	jaasOption = regexp.MustCompile(`([A-Za-z_$][A-Za-z0-9_.$-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s;]+)`)
@@ -206,7 +208,7 @@ func checkPlaintextSecret(p *analyzer.Pass) error {
 // a nearest-key search.
 func secretish(key string) bool {
 	k := strings.ToLower(key)
-	for _, frag := range []string{"pas", "pwd", "sec", "cret", "jaa", "auth", "tok", "cred"} {
+	for _, frag := range []string{"pas", "pwd", "sec", "cret", "jaa", "jas", "sasl", "auth", "tok", "cred"} {
 		if strings.Contains(k, frag) {
 			return true
 		}

@@ -414,18 +414,24 @@ var sensitiveKeys = func() map[string]bool {
 // any catalog version marks Sensitive (ConfigDef PASSWORD, sasl.jaas.config),
 // or one whose name looks like a credential (*.password, *secret*,
 // *token* except URLs, durations and class names, basic.auth.user.info
-// as Confluent Schema Registry serdes read it). Empty values and
+// as Confluent Schema Registry serdes read it), and any value holding a
+// password in a URL. Empty values and
 // config-provider references such as ${file:/etc/kafka/secrets:password}
 // are returned as they are: they reveal no secret.
 func Redact(key, value string) string {
 	if strings.TrimSpace(value) == "" || isProviderRef(value) {
 		return value
 	}
-	if sensitive(key) {
+	if sensitive(key) || urlCredentials.MatchString(value) {
 		return Redacted
 	}
 	return value
 }
+
+// urlCredentials matches a password in a URL: user:password@host, or a
+// password, pwd or secret parameter (JDBC and HTTP URLs in connector
+// configs).
+var urlCredentials = regexp.MustCompile(`://[^/@\s:]+:[^/@\s]+@|(?i)[;?&](password|pwd|secret)=`)
 
 func sensitive(key string) bool {
 	if sensitiveName(key) {
@@ -448,8 +454,9 @@ func sensitiveName(key string) bool {
 	}
 	k := strings.ToLower(key)
 	switch {
-	case k == "sasl.jaas.config", k == "basic.auth.user.info", k == "password", strings.HasSuffix(k, ".password"),
-		strings.HasSuffix(k, ".jaas.config"), strings.Contains(k, "secret"):
+	case k == "sasl.jaas.config", k == "basic.auth.user.info", strings.HasSuffix(k, ".jaas.config"),
+		strings.Contains(k, "password"), strings.Contains(k, "passphrase"), strings.Contains(k, "secret"),
+		strings.Contains(k, "credential"), strings.HasSuffix(k, ".pwd"), k == "pwd":
 		return true
 	case strings.Contains(k, "token"):
 		for _, benign := range []string{".url", ".ms", ".seconds", ".class", ".name", ".file"} {
