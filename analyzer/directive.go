@@ -54,10 +54,10 @@ func (f *File) parseDirectives() {
 			dur, err := time.ParseDuration(strings.TrimSpace(val))
 			switch {
 			case name != "processing-time" && name != "batch-processing-time":
-				d.err = fmt.Sprintf("unknown directive %q", name)
+				d.err = fmt.Sprintf("unknown kafkalint directive %q", name)
 				d.fix = "Use one of the directives: kafkalint:ignore, kafkalint:ignore-file, kafkalint:processing-time=750ms, kafkalint:batch-processing-time=2m."
 			case err != nil || dur <= 0:
-				d.err = fmt.Sprintf("%s=%s: want a positive duration such as 750ms or 2m", name, val)
+				d.err = fmt.Sprintf("kafkalint directive %s=%s: want a positive duration such as 750ms or 2m", name, val)
 				d.fix = fmt.Sprintf("Write a positive Go duration, as in # kafkalint:%s=750ms.", name)
 			case name == "processing-time":
 				d.kind = processingTime
@@ -75,7 +75,7 @@ func (f *File) parseDirectives() {
 		case "ignore-file":
 			d.kind = ignoreFile
 		default:
-			d.err = fmt.Sprintf("unknown directive %q: want ignore, ignore-file, processing-time or batch-processing-time", verb)
+			d.err = fmt.Sprintf("unknown kafkalint directive %q: want ignore, ignore-file, processing-time or batch-processing-time", verb)
 			d.fix = "Use one of the directives: kafkalint:ignore, kafkalint:ignore-file, kafkalint:processing-time=750ms, kafkalint:batch-processing-time=2m."
 			f.directives = append(f.directives, d)
 			continue
@@ -83,9 +83,9 @@ func (f *File) parseDirectives() {
 		d.rules = strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
 		switch {
 		case len(d.rules) == 0:
-			d.err = "names no rule: write the rule ID or name, as in kafkalint:ignore KL401 -- reason"
+			d.err = "kafkalint directive names no rule: write the rule ID or name, as in kafkalint:ignore KL401 -- reason"
 		case !hasReason || d.reason == "":
-			d.err = "gives no reason: add one after \" -- \", as in kafkalint:ignore KL401 -- set by the platform team"
+			d.err = "kafkalint directive gives no reason: add one after \" -- \", as in kafkalint:ignore KL401 -- set by the platform team"
 		}
 		if d.kind == ignoreLine {
 			d.line = c.Pos.Line
@@ -116,7 +116,7 @@ func (d *directive) suppresses(x *Finding) bool {
 		return false
 	}
 	for _, r := range d.rules {
-		if r == x.Rule.ID || r == x.Rule.Name {
+		if strings.EqualFold(r, x.Rule.ID) || r == x.Rule.Name {
 			d.used = true
 			return true
 		}

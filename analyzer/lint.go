@@ -476,25 +476,26 @@ func (f *File) directiveFindings(opts Options) []Finding {
 	var out []Finding
 	known := func(name string) *Rule {
 		for _, r := range opts.Rules {
-			if r.ID == name || r.Name == name {
+			if strings.EqualFold(r.ID, name) || r.Name == name {
 				return r
 			}
 		}
 		for _, r := range []*Rule{opts.Meta.UnusedSuppression, opts.Meta.BadSuppression, opts.Meta.NotKafka, opts.Meta.Unsupported} {
-			if r != nil && (r.ID == name || r.Name == name) {
+			if r != nil && (strings.EqualFold(r.ID, name) || r.Name == name) {
 				return r
 			}
 		}
 		return nil
 	}
-	emit := func(r *Rule, pos load.Pos, msg, fix string) {
+	emitSev := func(r *Rule, sev Severity, pos load.Pos, msg, fix string) {
 		if r == nil || !f.enabled(r) {
 			return
 		}
-		x := Finding{Rule: r, Path: f.Path, Pos: pos, Message: msg, Fix: fix}
+		x := Finding{Rule: r, Path: f.Path, Pos: pos, Message: msg, Fix: fix, Severity: sev}
 		x.Severity = f.severity(x)
 		out = append(out, x)
 	}
+	emit := func(r *Rule, pos load.Pos, msg, fix string) { emitSev(r, 0, pos, msg, fix) }
 	bad := opts.Meta.BadSuppression
 	for _, d := range f.directives {
 		if d.err != "" {
@@ -502,7 +503,7 @@ func (f *File) directiveFindings(opts Options) []Finding {
 			if fix == "" {
 				fix = "Write the directive as: # kafkalint:ignore KL401 -- the reason it is safe here."
 			}
-			emit(bad, d.pos, "kafkalint directive "+d.err, fix)
+			emit(bad, d.pos, d.err, fix)
 			continue
 		}
 		if d.kind != ignoreLine && d.kind != ignoreFile {
@@ -533,7 +534,10 @@ func (f *File) directiveFindings(opts Options) []Finding {
 	if f.Dialect == load.Properties {
 		for _, e := range f.Entries {
 			if i := strings.Index(e.Value, "kafkalint:"); i >= 0 && strings.Contains(e.Value[:i], "#") {
-				emit(bad, e.ValuePos, fmt.Sprintf("a kafkalint directive after the value of %s is part of the value: java.util.Properties has no end-of-line comments", e.Key), "Move the directive to its own line above the key.")
+				// An error whatever the rule's default: the client reads the
+				// directive as part of the value, which it rejects at start-up
+				// for a typed key (acks, linger.ms) and uses as is otherwise.
+				emitSev(bad, Error, e.ValuePos, fmt.Sprintf("a kafkalint directive after the value of %s is part of the value (java.util.Properties has no end-of-line comments): it suppresses nothing, and the client reads the whole rest of the line as the value, which it rejects at start-up for a typed key", e.Key), "Move the directive to its own line above the key.")
 			}
 		}
 	}
