@@ -552,10 +552,13 @@ var ClassicSettingsUnderConsumerProtocol = &analyzer.Rule{
 			"the group: it assigns partitions (group.remote.assignor picks one of the broker's group.consumer.assignors) " +
 			"and sets heartbeat interval and session timeout (group.consumer.heartbeat.interval.ms, " +
 			"group.consumer.session.timeout.ms). From Kafka 4.0 the client rejects partition.assignment.strategy, " +
-			"session.timeout.ms and heartbeat.interval.ms when they are set at all, even to their default: the consumer " +
+			"session.timeout.ms and heartbeat.interval.ms when they are set to any non-blank value, even their default: the consumer " +
 			"fails at start-up with ConfigException: error. Kafka 3.7 to 3.9 silently ignore them: warning, because " +
 			"the setting looks in force but is not, and the upgrade to 4.0 breaks. The checks of KL102, KL103 and " +
-			"KL104 do not apply to these keys under this protocol and are not reported.",
+			"KL104 do not apply to these keys under this protocol and are not reported.\n\n" +
+			"The reverse holds too: group.remote.assignor belongs to the consumer protocol, and from Kafka 3.9 " +
+			"(checkGroupRemoteAssignor; CLASSIC_PROTOCOL_UNSUPPORTED_CONFIGS in 4.x) a consumer on the classic protocol, " +
+			"the default, refuses to start with it; 3.7 and 3.8 ignore it.",
 		Bad:  "bootstrap.servers=kafka-1:9092\ngroup.id=orders\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\ngroup.protocol=consumer\nsession.timeout.ms=45000\n",
 		Good: "bootstrap.servers=kafka-1:9092\ngroup.id=orders\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\ngroup.protocol=consumer\ngroup.remote.assignor=uniform\n",
 		Fix:  "Remove the classic-protocol keys, and tune the group on the broker (group.consumer.session.timeout.ms, group.consumer.heartbeat.interval.ms) or with group.remote.assignor.",
@@ -584,6 +587,7 @@ var consumerProtocolRejects = catalog.Version{Major: 4, Minor: 0}
 func checkClassicUnderConsumer(p *analyzer.Pass) error {
 	f := p.File
 	if !consumerProtocol(f) {
+		checkRemoteAssignorUnderClassic(p)
 		return nil
 	}
 	ver := f.Catalog.Version
@@ -605,6 +609,36 @@ func checkClassicUnderConsumer(p *analyzer.Pass) error {
 		p.Report(x)
 	}
 	return nil
+}
+
+// remoteAssignorRejected is the first version whose ConsumerConfig throws
+// for group.remote.assignor under the classic protocol (checkGroupRemoteAssignor
+// in 3.9; CLASSIC_PROTOCOL_UNSUPPORTED_CONFIGS from 4.0).
+var remoteAssignorRejected = catalog.Version{Major: 3, Minor: 9}
+
+// checkRemoteAssignorUnderClassic reports group.remote.assignor on a
+// consumer that uses the classic protocol, explicitly or by default.
+func checkRemoteAssignorUnderClassic(p *analyzer.Pass) {
+	f := p.File
+	v, ok := f.Explicit("group.remote.assignor")
+	if !ok || v.Raw == "" || v.Spec == nil {
+		return // unset, blank (ConsumerConfig ignores blank values) or unknown to this version (KL401)
+	}
+	proto := f.Effective("group.protocol")
+	how := "group.protocol=" + proto.Raw
+	if proto.Source == analyzer.Default {
+		how = "the default group.protocol=" + proto.Raw
+	}
+	x := analyzer.Finding{Pos: v.Pos(), End: v.Entry.KeyEnd, Key: v.Key,
+		Fix: "Remove group.remote.assignor, or set group.protocol=consumer if the brokers run the consumer protocol (Kafka 4.0+)."}
+	ver := f.Catalog.Version
+	if ver.Less(remoteAssignorRejected) {
+		x.Severity = analyzer.Warning
+		x.Message = fmt.Sprintf("group.remote.assignor is ignored under %s in Kafka %s, and from Kafka %s the consumer refuses to start with it", how, ver, remoteAssignorRejected)
+	} else {
+		x.Message = fmt.Sprintf("group.remote.assignor cannot be set under %s: the Kafka %s consumer fails at start-up with ConfigException", how, ver)
+	}
+	p.Report(x)
 }
 
 // inGroup reports whether f sets a non-empty group.id.
