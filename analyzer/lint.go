@@ -296,35 +296,23 @@ func finish(files []*File, perFile [][]Finding, opts Options) (findings, suppres
 		all = append(all, fs...)
 	}
 	report := func(x Finding) { all = append(all, x) }
-	groups := map[string][]*File{}
-	var groupIDs []string
-	for _, f := range files {
-		if f.notKafka || f.unsupported != "" {
-			continue
-		}
-		if id := f.groupKey(); id != "" && f.Role.Has(Consumer) {
-			if groups[id] == nil {
-				groupIDs = append(groupIDs, id)
-			}
-			groups[id] = append(groups[id], f)
-		}
-	}
+	groups := consumerGroups(files)
 	// Groups are independent: their checks only read the files, so they
 	// run in parallel, each group's findings in a slice of its own.
-	perGroup := make([][]Finding, len(groupIDs))
+	perGroup := make([][]Finding, len(groups))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	for gi, id := range groupIDs {
+	for gi, group := range groups {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			p := &Pass{Group: groups[id], report: func(x Finding) { perGroup[gi] = append(perGroup[gi], x) }}
+			p := &Pass{Group: group, report: func(x Finding) { perGroup[gi] = append(perGroup[gi], x) }}
 			for _, r := range opts.Rules {
 				if r.Scope != PerGroup {
 					continue
 				}
-				for _, f := range groups[id] {
+				for _, f := range group {
 					if f.enabled(r) && r.AppliesTo(f.Role) {
 						p.Rule, p.File = r, f
 						runCheck(p)
@@ -367,24 +355,73 @@ func finish(files []*File, perFile [][]Finding, opts Options) (findings, suppres
 	return findings, suppressed
 }
 
-// groupKey identifies f's consumer group: its group.id on its cluster. Two
-// files with the same group.id but different bootstrap.servers (dev and
-// prod) configure different groups; the servers are compared as a sorted
-// set of host:port, and files that do not set them match each other only.
-func (f *File) groupKey() string {
-	id := f.GroupID()
-	if id == "" {
-		return ""
+// consumerGroups returns the consumer groups among files, in file order. A
+// group is a group.id on one cluster: consumer files with the same
+// group.id whose bootstrap.servers share a host:port (dev and prod files
+// with the same group name are two groups), or that both leave
+// bootstrap.servers unset.
+func consumerGroups(files []*File) [][]*File {
+	type cluster struct {
+		hosts   map[string]bool
+		members []*File
 	}
-	servers := f.Effective("bootstrap.servers").List
-	hosts := make([]string, 0, len(servers))
-	for _, s := range servers {
-		if s = strings.ToLower(strings.TrimSpace(s)); s != "" {
-			hosts = append(hosts, s)
+	byID := map[string][]*cluster{}
+	var ids []string
+	for _, f := range files {
+		id := f.GroupID()
+		if f.notKafka || f.unsupported != "" || id == "" || !f.Role.Has(Consumer) {
+			continue
+		}
+		if _, ok := byID[id]; !ok {
+			ids = append(ids, id)
+		}
+		hosts := f.bootstrapHosts()
+		merged := &cluster{hosts: hosts, members: []*File{f}}
+		var keep []*cluster
+		for _, c := range byID[id] {
+			if overlap(c.hosts, hosts) {
+				for h := range c.hosts {
+					merged.hosts[h] = true
+				}
+				merged.members = append(c.members, merged.members...)
+				continue
+			}
+			keep = append(keep, c)
+		}
+		byID[id] = append(keep, merged)
+	}
+	var out [][]*File
+	for _, id := range ids {
+		for _, c := range byID[id] {
+			out = append(out, c.members)
 		}
 	}
-	slices.Sort(hosts)
-	return id + "\x00" + strings.Join(hosts, ",")
+	return out
+}
+
+// bootstrapHosts returns the file's bootstrap.servers as a set of
+// lower-case host:port.
+func (f *File) bootstrapHosts() map[string]bool {
+	hosts := map[string]bool{}
+	for _, s := range f.Effective("bootstrap.servers").List {
+		if s = strings.ToLower(strings.TrimSpace(s)); s != "" {
+			hosts[s] = true
+		}
+	}
+	return hosts
+}
+
+// overlap reports whether two host sets share a host, or are both empty.
+func overlap(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return len(a) == len(b)
+	}
+	for h := range a {
+		if b[h] {
+			return true
+		}
+	}
+	return false
 }
 
 // runPerFile runs the PerFile rules on f, or reports why f is not linted.

@@ -24,8 +24,8 @@ var UnknownKey = &analyzer.Rule{
 	Since:    "unreleased",
 	Doc: analyzer.Doc{
 		Title: "key the Kafka client does not know",
-		Why: "The Java client never rejects an unknown key: AbstractConfig.logUnused only logs \"supplied but isn't a known config\" " +
-			"(at INFO since Kafka 3.5). A misspelled key therefore leaves the real setting at its default, and nobody notices " +
+		Why: "The Java client never rejects an unknown key: AbstractConfig.logUnused only logs it (\"These configurations '…' " +
+			"were supplied but are not used yet\" since Kafka 3.3, at INFO since 3.5). A misspelled key therefore leaves the real setting at its default, and nobody notices " +
 			"until the default bites: `max.poll.interval=600000` keeps the 300 s poll timeout and the consumer is thrown out " +
 			"of its group under load.\n\n" +
 			"A key close to a known one (a typo, a missing `.ms`) is a warning naming the key it most likely means. Keys " +

@@ -147,14 +147,14 @@ func checkPlaintextSecret(p *analyzer.Pass) error {
 		e := &f.Entries[i]
 		raw := strings.TrimSpace(e.Value)
 		v := analyzer.Value{Key: e.Key, Raw: raw}
-		shape := shapeOf(e.Key)
+		shape, intended := shapeOf(e.Key), e.Key
 		if shape == 0 {
 			// A misspelled secret key (ssl.keystore.pasword) is ignored by
 			// the client but still holds the secret: judge it by the key it
 			// most likely means.
 			if _, known := f.Catalog.Lookup(e.Key); !known && secretish(e.Key) {
 				if near, ok := f.Catalog.Nearest(e.Key, 0); ok {
-					shape = shapeOf(near)
+					shape, intended = shapeOf(near), near
 				}
 			}
 		}
@@ -192,7 +192,7 @@ func checkPlaintextSecret(p *analyzer.Pass) error {
 		}
 		x := analyzer.Finding{Pos: e.ValuePos, End: e.ValueEnd, Key: e.Key,
 			Message: fmt.Sprintf("%s holds %s: the credential is exposed to everyone who can read this file or any copy of it (repositories, images, support bundles)", e.Key, what),
-			Fix:     fmt.Sprintf("Replace the literal with a reference resolved at run time, such as ${file:/etc/kafka/secrets.properties:%s} with config.providers=file (Java clients) or your platform's secret injection, and rotate the exposed secret.", secretRefKey(e.Key))}
+			Fix:     fmt.Sprintf("Replace the literal with a reference resolved at run time, such as ${file:/etc/kafka/secrets.properties:%s} with config.providers=file (Java clients) or your platform's secret injection, and rotate the exposed secret.", secretRefKey(intended))}
 		if k := strings.ToLower(e.Key); strings.Contains(k, "truststore") && strings.Contains(k, "password") ||
 			strings.Contains(k, "trust-store-password") || strings.Contains(k, "truststorepassword") {
 			x.Severity = analyzer.Warning

@@ -77,7 +77,10 @@ var AutoCommit = &analyzer.Rule{
 			"The at-least-once pattern: set enable.auto.commit=false, process the batch returned by poll(), then call " +
 			"commitSync() (or commitAsync() with a final commitSync() on shutdown and in " +
 			"ConsumerRebalanceListener.onPartitionsRevoked). Kafka Streams and Connect sink tasks ignore this key and " +
-			"commit for you; they are not reported.",
+			"commit for you; they are not reported.\n\n" +
+			"A consumer without a group.id (assign() only) cannot auto-commit: the client turns the default off, but an " +
+			"explicit enable.auto.commit=true makes it refuse to start (ConsumerConfig.maybeOverrideEnableAutoCommit); that " +
+			"is reported as a warning, since the application may still set group.id in code.",
 		Bad:  "bootstrap.servers=kafka-1:9092\ngroup.id=orders\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\nenable.auto.commit=true\n",
 		Good: "bootstrap.servers=kafka-1:9092\ngroup.id=orders\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\nenable.auto.commit=false\n",
 		Fix:  "Set enable.auto.commit=false and commit with commitSync() after the records are processed.",
@@ -92,8 +95,20 @@ var AutoCommit = &analyzer.Rule{
 func checkAutoCommit(p *analyzer.Pass) error {
 	f := p.File
 	v := p.Effective("enable.auto.commit")
-	if !inGroup(f) || !v.OK() || !v.Bool {
-		return nil // without a group.id the client turns auto-commit off
+	if !v.OK() || !v.Bool {
+		return nil
+	}
+	if !inGroup(f) {
+		// Without a group.id the client turns a defaulted auto-commit off,
+		// but an explicit true is refused: ConsumerConfig.maybeOverrideEnableAutoCommit
+		// throws InvalidConfigurationException ("enable.auto.commit cannot be set
+		// to true when default group id (null) is used").
+		if v.Source == analyzer.Explicit && f.Role.Has(analyzer.Consumer) && !f.Role.Has(analyzer.Streams|analyzer.ConnectWorker) {
+			p.Report(analyzer.Finding{Pos: v.ValuePos(), End: v.Entry.ValueEnd, Key: v.Key, Severity: analyzer.Warning,
+				Message: "enable.auto.commit=true without a group.id in this file: unless the application sets group.id, the consumer refuses to start (InvalidConfigurationException: enable.auto.commit cannot be set to true when default group id (null) is used)",
+				Fix:     "Set group.id in this file, or remove enable.auto.commit=true from a consumer that uses assign() without a group."})
+		}
+		return nil
 	}
 	every := ""
 	if iv := p.Effective("auto.commit.interval.ms"); iv.OK() {
