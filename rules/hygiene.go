@@ -374,8 +374,16 @@ func invalid(f *analyzer.File, v analyzer.Value) (msg, fix string) {
 			if i := slices.IndexFunc(spec.Valid, func(s string) bool { return strings.EqualFold(s, v.Raw) }); i >= 0 {
 				hint = fmt.Sprintf(" (values are case sensitive: %s)", spec.Valid[i])
 			}
-			return fmt.Sprintf("%s=%s is not one of %s in Kafka %s%s; the client refuses to start", v.Key, quote(shown()), strings.Join(spec.Valid, ", "), f.Catalog.Version, hint),
-				fmt.Sprintf("Set %s to one of %s.", v.Key, strings.Join(spec.Valid, ", "))
+			valid := strings.Join(spec.Valid, ", ")
+			for _, pre := range spec.ValidPrefixes {
+				if pre == "by_duration:" {
+					valid += ", or by_duration:<ISO-8601 duration> such as by_duration:PT1H"
+				} else {
+					valid += ", or " + pre + "…"
+				}
+			}
+			return fmt.Sprintf("%s=%s is not one of %s in Kafka %s%s; the client refuses to start", v.Key, quote(shown()), valid, f.Catalog.Version, hint),
+				fmt.Sprintf("Set %s to one of %s.", v.Key, valid)
 		}
 	}
 	if spec.Min != nil && v.Float < *spec.Min || spec.Max != nil && v.Float > *spec.Max {

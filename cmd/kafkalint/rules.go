@@ -36,8 +36,13 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
+	const explainUsage = "Usage: kafkalint explain RULE   (an ID such as KL401 or a name such as unknown-key)"
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		fmt.Fprintln(stdout, explainUsage)
+		return exitClean
+	}
 	if len(args) != 1 {
-		fmt.Fprintln(stderr, "Usage: kafkalint explain RULE   (an ID such as KL401 or a name such as unknown-key)")
+		fmt.Fprintln(stderr, explainUsage)
 		return exitError
 	}
 	r, ok := rules.Lookup(args[0])

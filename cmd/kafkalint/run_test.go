@@ -206,6 +206,10 @@ func TestFlagsAfterPaths(t *testing.T) {
 		{[]string{"lint", "--", p, "--fail-on"}, exitError}, // "--fail-on" is a path after --
 		{[]string{"lint", "--jobs", "-1", p}, exitError},
 		{[]string{"lint", "--include", "[", dir}, exitError},
+		{[]string{"explain", "-h"}, exitClean},
+		{[]string{"explain", "kl101"}, exitClean},
+		{[]string{"explain", "KL999"}, exitError},
+		{[]string{"init", "-h"}, exitClean},
 	}
 	for _, tt := range tests {
 		var out, errb strings.Builder
