@@ -160,6 +160,7 @@ func checkIdempotenceConflict(p *analyzer.Pass) error {
 	if id.explicitOff() {
 		return nil // the author chose no idempotence; KL203 judges ordering, KL205 a transactional.id
 	}
+	var found []analyzer.Finding
 	for _, c := range idempotenceConflicts(f) {
 		v := c.v
 		setting := fmt.Sprintf("%s=%s", v.Key, v.Raw)
@@ -186,7 +187,15 @@ func checkIdempotenceConflict(p *analyzer.Pass) error {
 				setting, map[bool]string{true: "WARN", false: "INFO"}[c.kind == "inflight"], retryHarm(f, c.kind))
 			x.Fix = fmt.Sprintf("%s to keep idempotence, or set enable.idempotence=false explicitly to document the trade-off.", idempotenceFix(c.kind))
 		}
-		p.Report(x)
+		found = append(found, x)
+	}
+	// A producer that refuses to start makes "idempotence silently off"
+	// moot: report only the settings that stop it.
+	fatal := slices.ContainsFunc(found, func(x analyzer.Finding) bool { return x.Severity == 0 })
+	for _, x := range found {
+		if !fatal || x.Severity == 0 {
+			p.Report(x)
+		}
 	}
 	return nil
 }
